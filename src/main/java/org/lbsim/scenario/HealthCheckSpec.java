@@ -1,0 +1,23 @@
+package org.lbsim.scenario;
+
+/**
+ * Active health checks, with AWS target-group semantics: every {@code interval} the balancer
+ * probes each backend on {@code port}; no answer within {@code timeout} is a failure;
+ * {@code unhealthyThreshold} consecutive failures mark a healthy backend down and
+ * {@code healthyThreshold} consecutive passes bring an unhealthy one back.
+ */
+public record HealthCheckSpec(int port, double interval, double timeout, int healthyThreshold, int unhealthyThreshold) {
+
+    /** AWS ALB target-group defaults, used for omitted keys. */
+    public static final double DEFAULT_INTERVAL = 30;
+    public static final double DEFAULT_TIMEOUT = 5;
+    public static final int DEFAULT_HEALTHY_THRESHOLD = 5;
+    public static final int DEFAULT_UNHEALTHY_THRESHOLD = 2;
+
+    public HealthCheckSpec {
+        if (port < 1 || port > 65535) throw new IllegalArgumentException("port must be 1-65535");
+        if (!(interval > 0)) throw new IllegalArgumentException("interval must be positive");
+        if (!(timeout > 0) || timeout >= interval) throw new IllegalArgumentException("timeout must be positive and shorter than the interval");
+        if (healthyThreshold < 1 || unhealthyThreshold < 1) throw new IllegalArgumentException("thresholds must be at least 1");
+    }
+}
