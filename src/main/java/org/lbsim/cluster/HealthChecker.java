@@ -1,0 +1,94 @@
+package org.lbsim.cluster;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.lbsim.engine.EventHandler;
+import org.lbsim.engine.Simulation;
+import org.lbsim.scenario.HealthCheckSpec;
+import org.lbsim.scenario.Protocol;
+
+/**
+ * Active health checks as AWS target groups do them: every {@code interval} a probe to each
+ * backend on the check port, from the balancer's address and group, so it must pass the
+ * server's security group. An up, reachable server answers at once; otherwise the probe fails
+ * when its {@code timeout} expires. {@code unhealthyThreshold} consecutive failures mark a
+ * healthy backend down; {@code healthyThreshold} consecutive passes mark an unhealthy one up.
+ *
+ * <p>Each backend's probes start at a random phase within the first interval, as independent
+ * checkers do, so detection times vary from one failure to the next.
+ */
+final class HealthChecker {
+
+    private final HealthCheckSpec spec;
+    private final Simulation simulation;
+    private final Balancer balancer;
+    private final RandomGenerator phases;
+    private final EventHandler<Balancer.Backend> onProbe = this::probe;
+    private final EventHandler<Balancer.Backend> onProbeTimeout = this::failed;
+    private boolean counting;
+    private long checks;
+    private long markedDown;
+    private long markedUp;
+
+    HealthChecker(HealthCheckSpec spec, Simulation simulation, Balancer balancer, RandomGenerator phases) {
+        this.spec = spec;
+        this.simulation = simulation;
+        this.balancer = balancer;
+        this.phases = phases;
+    }
+
+    void start() {
+        for (Balancer.Backend backend : balancer.backends()) {
+            simulation.schedule(phases.nextDouble() * spec.interval(), onProbe, backend);
+        }
+    }
+
+    void startCounting() {
+        counting = true;
+    }
+
+    private void probe(Balancer.Backend backend) {
+        simulation.schedule(spec.interval(), onProbe, backend);
+        if (counting) checks++;
+        Server server = backend.server;
+        boolean answers = server.isUp()
+                && server.reachable(Protocol.TCP, spec.port(), balancer.address(), balancer.group());
+        if (answers) {
+            passed(backend);
+        } else {
+            simulation.schedule(spec.timeout(), onProbeTimeout, backend);
+        }
+    }
+
+    private void passed(Balancer.Backend backend) {
+        backend.failStreak = 0;
+        backend.passStreak++;
+        if (!backend.healthy && backend.passStreak >= spec.healthyThreshold()) {
+            backend.healthy = true;
+            if (counting) markedUp++;
+            balancer.healthChanged();
+        }
+    }
+
+    private void failed(Balancer.Backend backend) {
+        backend.passStreak = 0;
+        backend.failStreak++;
+        if (backend.healthy && backend.failStreak >= spec.unhealthyThreshold()) {
+            backend.healthy = false;
+            if (counting) markedDown++;
+            backend.server.noticedDown(simulation.now());
+            balancer.healthChanged();
+        }
+    }
+
+    long checks() {
+        return checks;
+    }
+
+    long markedDown() {
+        return markedDown;
+    }
+
+    long markedUp() {
+        return markedUp;
+    }
+}

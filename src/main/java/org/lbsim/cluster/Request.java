@@ -1,0 +1,39 @@
+package org.lbsim.cluster;
+
+import org.lbsim.balancing.RequestInfo;
+
+/**
+ * One request in flight. Instances are pooled and reused ({@link RequestPool}), so the fields
+ * are mutable and every one is set again when a request is taken from the pool.
+ */
+final class Request implements RequestInfo {
+
+    TrafficSource source;
+    double sentAt;
+    /** Work to do, in seconds at speed 1.0. */
+    double work;
+    int sourceAddress;
+    /** Sent after the warm-up, so it counts in the statistics. */
+    boolean counted;
+    /** The balancer's backend it went to, or null when sent straight to a server. */
+    Balancer.Backend backend;
+    /** Its worker slot at the server while in service, else -1. */
+    int slot = -1;
+    /**
+     * Its outcome is already recorded but a completion event still refers to it: that event
+     * only returns it to the pool.
+     */
+    boolean lost;
+    /** Next free request in the pool. */
+    Request nextFree;
+
+    @Override
+    public int sourceAddress() {
+        return sourceAddress;
+    }
+
+    /** The client gave up on it by {@code now}. */
+    boolean expiredBy(double now) {
+        return now - sentAt > source.timeout();
+    }
+}

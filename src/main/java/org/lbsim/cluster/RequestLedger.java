@@ -1,0 +1,110 @@
+package org.lbsim.cluster;
+
+import org.lbsim.engine.Simulation;
+import org.lbsim.metrics.LatencyRecorder;
+import org.lbsim.metrics.Outcome;
+import org.lbsim.metrics.RequestCounts;
+
+/**
+ * Opens requests and closes them with their outcome: counts outcomes of requests sent after
+ * the warm-up, records latencies, tells the balancer that a request it dispatched has ended,
+ * and returns requests to the pool.
+ *
+ * <p>Client timeouts are settled lazily: a client that waits {@code timeout} and then gives up
+ * has the same outcome as one whose answer or loss is noticed to have come too late, so no
+ * timeout event is scheduled per request. The server goes on working on a request whose client
+ * left, as real servers do.
+ */
+final class RequestLedger {
+
+    private final Simulation simulation;
+    private final RequestPool pool = new RequestPool();
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private final long[] counts = new long[Outcome.values().length];
+    private final double warmup;
+    private final long maxRequestsInSystem;
+    private long offered;
+    private Balancer balancer;
+
+    RequestLedger(Simulation simulation, double warmup, long maxRequestsInSystem) {
+        this.simulation = simulation;
+        this.warmup = warmup;
+        this.maxRequestsInSystem = maxRequestsInSystem;
+    }
+
+    void attach(Balancer balancer) {
+        this.balancer = balancer;
+    }
+
+    /** A new request from {@code source}, sent now. */
+    Request open(TrafficSource source) {
+        if (pool.live() >= maxRequestsInSystem) throw new SystemFullException(maxRequestsInSystem, simulation.now());
+        Request request = pool.acquire();
+        double now = simulation.now();
+        request.source = source;
+        request.sentAt = now;
+        request.counted = now >= warmup;
+        if (request.counted) offered++;
+        return request;
+    }
+
+    void deny(Request request) {
+        end(request, Outcome.DENIED, Double.NaN);
+    }
+
+    void reject(Request request) {
+        end(request, Outcome.REJECTED, Double.NaN);
+    }
+
+    /** Lost to a failure: the client sees an error, unless it had already given up. */
+    void fail(Request request) {
+        end(request, request.expiredBy(simulation.now()) ? Outcome.TIMED_OUT : Outcome.FAILED, Double.NaN);
+    }
+
+    /** The server answered. */
+    void answer(Request request) {
+        double responseTime = simulation.now() - request.sentAt;
+        if (request.expiredBy(simulation.now())) {
+            end(request, Outcome.TIMED_OUT, responseTime);
+        } else {
+            if (request.counted) latency.record(responseTime);
+            end(request, Outcome.COMPLETED, responseTime);
+        }
+    }
+
+    /** A request whose outcome was recorded earlier; its last pending event has now fired. */
+    void releaseLost(Request request) {
+        pool.release(request);
+    }
+
+    private void end(Request request, Outcome outcome, double measuredLatency) {
+        if (request.backend != null) balancer.finished(request, measuredLatency);
+        if (request.counted) counts[outcome.ordinal()]++;
+        if (!request.lost) pool.release(request);
+    }
+
+    LatencyRecorder latency() {
+        return latency;
+    }
+
+    long requestsInSystem() {
+        return pool.live();
+    }
+
+    /**
+     * The counts at the end of the run. Requests still held whose client has given up count as
+     * timed out; the others are in flight.
+     */
+    RequestCounts counts(long heldCountedExpired) {
+        long ended = 0;
+        for (long count : counts) ended += count;
+        long timedOut = counts[Outcome.TIMED_OUT.ordinal()] + heldCountedExpired;
+        return new RequestCounts(offered,
+                counts[Outcome.DENIED.ordinal()],
+                counts[Outcome.REJECTED.ordinal()],
+                counts[Outcome.FAILED.ordinal()],
+                timedOut,
+                counts[Outcome.COMPLETED.ordinal()],
+                offered - ended - heldCountedExpired);
+    }
+}

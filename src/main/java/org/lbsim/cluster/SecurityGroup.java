@@ -1,0 +1,106 @@
+package org.lbsim.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lbsim.metrics.SecurityGroupResult;
+import org.lbsim.scenario.Protocol;
+import org.lbsim.scenario.RuleSpec;
+import org.lbsim.scenario.SecurityGroupSpec;
+
+/**
+ * A security group with AWS semantics: inbound allow rules only, default deny, stateful (the
+ * answer to an admitted request is always let out, so only the inbound direction is checked).
+ * A rule matches on protocol, port range and source, where the source is a CIDR block or
+ * membership of a referenced group. It counts its denials and which rule admitted each request.
+ */
+final class SecurityGroup {
+
+    private final String name;
+    private final Rule[] rules;
+    private final long[] hits;
+    private long denied;
+    private boolean counting;
+
+    private SecurityGroup(String name, Rule[] rules) {
+        this.name = name;
+        this.rules = rules;
+        this.hits = new long[rules.length];
+    }
+
+    /** Builds every group of the scenario; a referenced group is resolved among them. */
+    static List<SecurityGroup> build(List<SecurityGroupSpec> specs) {
+        List<SecurityGroup> groups = new ArrayList<>();
+        for (SecurityGroupSpec spec : specs) groups.add(new SecurityGroup(spec.name(), new Rule[spec.inbound().size()]));
+        for (int g = 0; g < specs.size(); g++) {
+            List<RuleSpec> ruleSpecs = specs.get(g).inbound();
+            for (int r = 0; r < ruleSpecs.size(); r++) groups.get(g).rules[r] = Rule.of(ruleSpecs.get(r), groups);
+        }
+        return groups;
+    }
+
+    static SecurityGroup find(List<SecurityGroup> groups, String name) {
+        if (name == null) return null;
+        return groups.stream().filter(g -> g.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no security group " + name));
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * Whether a connection from {@code sourceAddress} (a member of {@code sourceGroup}, or of
+     * none when null) on {@code protocol}/{@code port} is let in. Counts the hit or the denial.
+     */
+    boolean admits(Protocol protocol, int port, int sourceAddress, SecurityGroup sourceGroup) {
+        for (int i = 0; i < rules.length; i++) {
+            if (rules[i].matches(protocol, port, sourceAddress, sourceGroup)) {
+                if (counting) hits[i]++;
+                return true;
+            }
+        }
+        if (counting) denied++;
+        return false;
+    }
+
+    /** Whether the group would admit the connection, without counting it (health checks' reachability). */
+    boolean wouldAdmit(Protocol protocol, int port, int sourceAddress, SecurityGroup sourceGroup) {
+        for (Rule rule : rules) {
+            if (rule.matches(protocol, port, sourceAddress, sourceGroup)) return true;
+        }
+        return false;
+    }
+
+    /** Counting starts at the end of the warm-up, with the rest of the statistics. */
+    void startCounting() {
+        counting = true;
+    }
+
+    SecurityGroupResult result() {
+        List<SecurityGroupResult.RuleHits> ruleHits = new ArrayList<>();
+        for (int i = 0; i < hits.length; i++) ruleHits.add(new SecurityGroupResult.RuleHits(i, hits[i]));
+        return new SecurityGroupResult(name, denied, ruleHits);
+    }
+
+    /** One allow rule, resolved: a referenced group is the group object itself. */
+    private record Rule(Protocol protocol, int fromPort, int toPort, int network, int mask, SecurityGroup group) {
+
+        static Rule of(RuleSpec spec, List<SecurityGroup> groups) {
+            if (spec.source() instanceof RuleSpec.FromGroup fromGroup) {
+                return new Rule(spec.protocol(), spec.fromPort(), spec.toPort(), 0, 0, find(groups, fromGroup.group()));
+            }
+            var cidr = ((RuleSpec.FromCidr) spec.source()).cidr();
+            int mask = cidr.prefixLength() == 0 ? 0 : -1 << (32 - cidr.prefixLength());
+            return new Rule(spec.protocol(), spec.fromPort(), spec.toPort(), cidr.network(), mask, null);
+        }
+
+        boolean matches(Protocol requestProtocol, int port, int sourceAddress, SecurityGroup sourceGroup) {
+            if (!protocol.covers(requestProtocol)) return false;
+            // Protocol "all" and ICMP have no ports: AWS ignores the range for them.
+            boolean portsApply = protocol == Protocol.TCP || protocol == Protocol.UDP;
+            if (portsApply && (port < fromPort || port > toPort)) return false;
+            if (group != null) return group == sourceGroup;
+            return (sourceAddress & mask) == network;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The modelled world: traffic sources, requests, security groups, the load balancer with its
+ * health checks, servers and their failures, and the control API that scripted events and the
+ * UI share.
+ *
+ * <p>May use {@code engine}, {@code balancing}, {@code metrics} and the scenario records.
+ * Everything here runs on the simulation's thread.
+ */
+package org.lbsim.cluster;

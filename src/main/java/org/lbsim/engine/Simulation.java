@@ -1,0 +1,86 @@
+package org.lbsim.engine;
+
+/**
+ * The simulated clock and its event calendar.
+ *
+ * <p>Events fire in order of time and, at equal times, in the order they were scheduled.
+ * Scheduling in the past is an error. A simulation is driven by one thread at a time.
+ */
+public final class Simulation {
+
+    private final EventCalendar calendar = new EventCalendar();
+    private double now;
+    private long eventsFired;
+    private boolean stopRequested;
+    /** Fires a cancellable event; a cancelled one is skipped and not counted as fired. */
+    private final EventHandler<EventHandle> fireHandle = handle -> {
+        if (!handle.fire()) eventsFired--;
+    };
+
+    /** The current simulated time in seconds. */
+    public double now() {
+        return now;
+    }
+
+    /** Events that have fired so far (cancelled ones are not counted). */
+    public long eventsFired() {
+        return eventsFired;
+    }
+
+    /** Events waiting in the calendar, cancelled ones included. */
+    public int pendingEvents() {
+        return calendar.size();
+    }
+
+    /** Schedules {@code handler.handle(payload)} after {@code delay} seconds. */
+    public <T> void schedule(double delay, EventHandler<T> handler, T payload) {
+        if (!(delay >= 0)) throw new IllegalArgumentException("delay must be a non-negative number, was " + delay);
+        calendar.add(now + delay, handler, payload);
+    }
+
+    /** Schedules {@code handler.handle(payload)} at the absolute time {@code time}. */
+    public <T> void scheduleAt(double time, EventHandler<T> handler, T payload) {
+        if (!(time >= now)) throw new IllegalArgumentException("cannot schedule at " + time + ", before now (" + now + ")");
+        calendar.add(time, handler, payload);
+    }
+
+    /** Schedules an action that may be cancelled before it fires. */
+    public EventHandle scheduleCancellable(double delay, Runnable action) {
+        if (!(delay >= 0)) throw new IllegalArgumentException("delay must be a non-negative number, was " + delay);
+        EventHandle handle = new EventHandle(action, now + delay);
+        calendar.add(now + delay, fireHandle, handle);
+        return handle;
+    }
+
+    /**
+     * Fires events in order until the next one lies beyond {@code endTime}, the calendar is
+     * empty or {@link #stop()} is called; then the clock stands at {@code endTime} (or where it
+     * stopped).
+     */
+    public void runUntil(double endTime) {
+        if (endTime < now) throw new IllegalArgumentException("cannot run back to " + endTime + " from " + now);
+        stopRequested = false;
+        while (!stopRequested && !calendar.isEmpty() && calendar.peekTime() <= endTime) {
+            now = calendar.peekTime();
+            eventsFired++;
+            calendar.fireFirst();
+        }
+        if (!stopRequested) now = endTime;
+    }
+
+    /**
+     * Fires exactly the next event, if any, and returns whether one fired; for single-stepping.
+     */
+    public boolean step() {
+        if (calendar.isEmpty()) return false;
+        now = calendar.peekTime();
+        eventsFired++;
+        calendar.fireFirst();
+        return true;
+    }
+
+    /** Makes {@link #runUntil} return after the event that is firing now. */
+    public void stop() {
+        stopRequested = true;
+    }
+}

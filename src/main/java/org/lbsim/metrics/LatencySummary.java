@@ -1,0 +1,7 @@
+package org.lbsim.metrics;
+
+/** Latency of completed requests, in seconds; NaN everywhere when none completed. */
+public record LatencySummary(double mean, double p50, double p90, double p95, double p99, double p999, double max) {
+    public static final LatencySummary EMPTY =
+            new LatencySummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+}

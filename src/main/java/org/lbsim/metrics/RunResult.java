@@ -1,0 +1,33 @@
+package org.lbsim.metrics;
+
+import java.util.List;
+
+/**
+ * Everything one run measured, in the shape of the design's JSON. Times in seconds.
+ *
+ * @param throughput  completed requests per second of measured window
+ * @param warnings    plain-language notes about the run (unstable load, short warm-up...)
+ */
+public record RunResult(
+        String scenario,
+        String algorithm,
+        long seed,
+        double simulatedSeconds,
+        RequestCounts requests,
+        LatencySummary latency,
+        double throughput,
+        double availability,
+        List<ServerResult> servers,
+        List<SecurityGroupResult> securityGroups,
+        BalancerResult balancer,
+        List<FailureRecord> failures,
+        EngineStats engine,
+        List<String> warnings) {
+
+    public RunResult {
+        servers = List.copyOf(servers);
+        securityGroups = List.copyOf(securityGroups);
+        failures = List.copyOf(failures);
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,45 @@
+package org.lbsim.metrics;
+
+/**
+ * A piecewise-constant quantity (busy workers, requests in system, up or down) and its time
+ * average over a window that starts at the warm-up and ends when the mean is read.
+ */
+public final class TimeWeightedValue {
+
+    private double value;
+    private double lastChange;
+    private double area;
+    private double windowStart;
+
+    public TimeWeightedValue(double initialValue) {
+        this.value = initialValue;
+    }
+
+    public double value() {
+        return value;
+    }
+
+    public void set(double now, double newValue) {
+        area += value * (now - lastChange);
+        lastChange = now;
+        value = newValue;
+    }
+
+    public void add(double now, double delta) {
+        set(now, value + delta);
+    }
+
+    /** Forgets everything before {@code now}: the end of the warm-up. */
+    public void startWindow(double now) {
+        area = 0;
+        lastChange = now;
+        windowStart = now;
+    }
+
+    /** The time average from the window's start to {@code now}; the current value if no time passed. */
+    public double mean(double now) {
+        double span = now - windowStart;
+        if (span <= 0) return value;
+        return (area + value * (now - lastChange)) / span;
+    }
+}

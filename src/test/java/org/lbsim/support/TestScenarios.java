@@ -1,0 +1,101 @@
+package org.lbsim.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.lbsim.scenario.ArrivalSpec;
+import org.lbsim.scenario.BalancerSpec;
+import org.lbsim.scenario.Cidr;
+import org.lbsim.scenario.ClientSpec;
+import org.lbsim.scenario.DistributionSpec;
+import org.lbsim.scenario.EventSpec;
+import org.lbsim.scenario.FailureSpec;
+import org.lbsim.scenario.HealthCheckSpec;
+import org.lbsim.scenario.Protocol;
+import org.lbsim.scenario.Scenario;
+import org.lbsim.scenario.SecurityGroupSpec;
+import org.lbsim.scenario.ServerSpec;
+
+/** Builds scenarios in code for model tests, so they do not depend on the YAML loader. */
+public final class TestScenarios {
+
+    private String algorithm = "round-robin";
+    private double duration = 1000;
+    private double warmup = 100;
+    private long seed = 1;
+    private final List<ClientSpec> clients = new ArrayList<>();
+    private final List<ServerSpec> servers = new ArrayList<>();
+    private final List<SecurityGroupSpec> groups = new ArrayList<>();
+    private final List<EventSpec> events = new ArrayList<>();
+    private String balancerGroup;
+    private HealthCheckSpec healthCheck = new HealthCheckSpec(80, 10, 5, 3, 2);
+
+    public static TestScenarios scenario() {
+        return new TestScenarios();
+    }
+
+    public TestScenarios algorithm(String name) {
+        algorithm = name;
+        return this;
+    }
+
+    public TestScenarios duration(double seconds, double warmupSeconds) {
+        duration = seconds;
+        warmup = warmupSeconds;
+        return this;
+    }
+
+    public TestScenarios seed(long value) {
+        seed = value;
+        return this;
+    }
+
+    /** Poisson arrivals to the balancer on port 80 from anywhere, exponential work. */
+    public TestScenarios poissonClient(String name, double rate, double meanWork) {
+        return client(new ClientSpec(name, new ArrivalSpec.Poisson(rate), new DistributionSpec.Exponential(meanWork),
+                Protocol.TCP, 80, List.of(Cidr.parse("0.0.0.0/0")), ClientSpec.BALANCER, Double.POSITIVE_INFINITY));
+    }
+
+    public TestScenarios client(ClientSpec client) {
+        clients.add(client);
+        return this;
+    }
+
+    public TestScenarios server(String name, int workers, int queueCapacity) {
+        return server(new ServerSpec(name, null, workers, queueCapacity, 1.0, 1, List.of()));
+    }
+
+    public TestScenarios server(String name, int workers, int queueCapacity, List<FailureSpec> failures) {
+        return server(new ServerSpec(name, null, workers, queueCapacity, 1.0, 1, failures));
+    }
+
+    public TestScenarios server(ServerSpec server) {
+        servers.add(server);
+        return this;
+    }
+
+    public TestScenarios securityGroup(SecurityGroupSpec group) {
+        groups.add(group);
+        return this;
+    }
+
+    public TestScenarios balancerGroup(String group) {
+        balancerGroup = group;
+        return this;
+    }
+
+    public TestScenarios healthCheck(HealthCheckSpec spec) {
+        healthCheck = spec;
+        return this;
+    }
+
+    public TestScenarios event(EventSpec event) {
+        events.add(event);
+        return this;
+    }
+
+    public Scenario build() {
+        return new Scenario("test", seed, duration, warmup, Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM, clients, groups,
+                new BalancerSpec(balancerGroup, List.of(80), algorithm, Map.of(), healthCheck), servers, events);
+    }
+}
