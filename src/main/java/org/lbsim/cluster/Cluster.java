@@ -135,6 +135,10 @@ public final class Cluster implements ClusterControl {
         return server;
     }
 
+    Balancer balancer() {
+        return balancer;
+    }
+
     /** Requests held anywhere in the model right now. */
     public long requestsInSystem() {
         return ledger.requestsInSystem();

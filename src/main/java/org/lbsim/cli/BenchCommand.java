@@ -1,0 +1,59 @@
+package org.lbsim.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.experiment.Benchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lbsim bench}: simulated requests per second on the reference workload (single-worker
+ * servers at utilization 0.8), after a warm-up run so the JIT has compiled the hot path.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure simulated requests per second of wall time on the reference workload.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "20000000", description = "Requests per measured run (default ${DEFAULT-VALUE}).")
+    long requests;
+
+    @Option(names = "--backends", paramLabel = "N", split = ",", defaultValue = "2", description = "Backend counts, comma-separated (default ${DEFAULT-VALUE}).")
+    List<Integer> backends;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", split = ",", defaultValue = "least-connections", description = "Algorithms, comma-separated (default ${DEFAULT-VALUE}).")
+    List<String> algorithmNames;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3", description = "Measured runs per point; the median is reported (default ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Algorithms algorithms = Algorithms.standard();
+        for (String name : algorithmNames) {
+            if (algorithms.find(name).isEmpty()) throw new UserInputException("--algorithm: unknown algorithm '" + name + "'");
+        }
+        if (requests < 1000 || repeat < 1) throw new UserInputException("--requests must be at least 1000 and --repeat at least 1");
+        var out = spec.commandLine().getOut();
+        Benchmark benchmark = new Benchmark(algorithms);
+        out.printf("%-22s %8s %12s %16s %12s %14s%n", "algorithm", "backends", "requests", "requests/s (med)", "wall s", "heap MiB");
+        for (String name : algorithmNames) {
+            for (int n : backends) {
+                benchmark.measure(name, n, Math.min(requests, 2_000_000)); // JIT warm-up, not reported
+                Benchmark.Measurement[] runs = new Benchmark.Measurement[repeat];
+                for (int r = 0; r < repeat; r++) runs[r] = benchmark.measure(name, n, requests);
+                java.util.Arrays.sort(runs, java.util.Comparator.comparingDouble(Benchmark.Measurement::requestsPerSecond));
+                Benchmark.Measurement median = runs[repeat / 2];
+                out.printf("%-22s %8d %,12d %,16.0f %12.2f %14.1f%n", name, n, median.requests(), median.requestsPerSecond(),
+                        median.wallSeconds(), median.retainedHeapBytes() / 1048576.0);
+                out.flush();
+            }
+        }
+        return 0;
+    }
+}

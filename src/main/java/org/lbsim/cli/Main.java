@@ -1,0 +1,68 @@
+package org.lbsim.cli;
+
+import java.io.PrintWriter;
+import org.lbsim.cluster.SystemFullException;
+import org.lbsim.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code lbsim}: the entry point of the jar. */
+@Command(name = "lbsim",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Discrete-event simulator of load-balanced clusters.",
+        subcommands = {RunCommand.class, ValidateCommand.class, AlgorithmsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit status for a user's mistake: a bad scenario or bad arguments. */
+    static final int BAD_INPUT = 2;
+    /** Exit status for anything else that went wrong. */
+    static final int FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit status; what tests call. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            PrintWriter errors = cmd.getErr();
+            if (exception instanceof ScenarioException) {
+                errors.println(exception.getMessage());
+                return BAD_INPUT;
+            }
+            if (exception instanceof UserInputException || exception instanceof SystemFullException) {
+                errors.println("lbsim: " + exception.getMessage());
+                return exception instanceof UserInputException ? BAD_INPUT : FAILURE;
+            }
+            errors.println("lbsim: internal error (please report it with the scenario): " + exception);
+            exception.printStackTrace(errors);
+            return FAILURE;
+        });
+        int status = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"lbsim " + (version == null ? "development" : version)};
+        }
+    }
+}

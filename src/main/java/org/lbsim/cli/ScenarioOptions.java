@@ -1,0 +1,42 @@
+package org.lbsim.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.scenario.Scenario;
+import org.lbsim.scenario.ScenarioException;
+import org.lbsim.scenario.ScenarioLoader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The scenario file and the options that change it, shared by the commands that run one. */
+final class ScenarioOptions {
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
+    Path file;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", description = "Balancing algorithm, replacing the scenario's.")
+    String algorithm;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed, replacing the scenario's.")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override one field by its path, list items by name, e.g. clients.users.arrivals.rate=300/s.")
+    List<String> overrides = new ArrayList<>();
+
+    /** Loads, applies the options and validates. */
+    Scenario load(Algorithms algorithms) throws ScenarioException {
+        List<String> all = new ArrayList<>(overrides);
+        if (algorithm != null) {
+            if (algorithms.find(algorithm).isEmpty()) {
+                throw new UserInputException("--algorithm: found '" + algorithm + "', expected one of "
+                        + String.join(", ", algorithms.parameterKeys().keySet()));
+            }
+            all.add("balancer.algorithm=" + algorithm);
+        }
+        Scenario scenario = new ScenarioLoader(algorithms.parameterKeys()).load(file, all);
+        return seed == null ? scenario : scenario.withSeed(seed);
+    }
+}

@@ -1,0 +1,121 @@
+package org.lbsim.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.lbsim.metrics.FailureRecord;
+import org.lbsim.metrics.LatencySummary;
+import org.lbsim.metrics.Outcome;
+import org.lbsim.metrics.RequestCounts;
+import org.lbsim.metrics.RunResult;
+import org.lbsim.metrics.SecurityGroupResult;
+import org.lbsim.metrics.ServerResult;
+
+/**
+ * The JSON results of the design, key for key and in its order. A quantity that does not exist
+ * (latency when nothing completed, detection time when nothing was detected) is {@code null},
+ * since JSON has no NaN.
+ */
+public final class JsonReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static String toJson(RunResult result) {
+        try {
+            return MAPPER.writeValueAsString(toTree(result)) + System.lineSeparator();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode toTree(RunResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", result.scenario());
+        root.put("algorithm", result.algorithm());
+        root.put("seed", result.seed());
+        number(root, "simulatedSeconds", result.simulatedSeconds());
+        root.set("requests", requests(result.requests()));
+        root.set("latency", latency(result.latency()));
+        number(root, "throughput", result.throughput());
+        number(root, "availability", result.availability());
+        ArrayNode servers = root.putArray("servers");
+        for (ServerResult server : result.servers()) {
+            ObjectNode node = servers.addObject();
+            node.put("name", server.name());
+            number(node, "utilization", server.utilization());
+            node.put("completed", server.completed());
+            number(node, "meanInSystem", server.meanInSystem());
+            number(node, "upFraction", server.upFraction());
+        }
+        ArrayNode groups = root.putArray("securityGroups");
+        for (SecurityGroupResult group : result.securityGroups()) {
+            ObjectNode node = groups.addObject();
+            node.put("name", group.name());
+            node.put("denied", group.denied());
+            ArrayNode rules = node.putArray("rules");
+            for (SecurityGroupResult.RuleHits rule : group.rules()) {
+                rules.addObject().put("index", rule.index()).put("hits", rule.hits());
+            }
+        }
+        ObjectNode balancer = root.putObject("balancer");
+        balancer.put("healthChecks", result.balancer().healthChecks());
+        balancer.put("markedDown", result.balancer().markedDown());
+        balancer.put("markedUp", result.balancer().markedUp());
+        number(balancer, "meanDetectionSeconds", result.balancer().meanDetectionSeconds());
+        ArrayNode failures = root.putArray("failures");
+        for (FailureRecord failure : result.failures()) {
+            ObjectNode node = failures.addObject();
+            node.put("server", failure.server());
+            node.put("kind", failure.kind());
+            number(node, "at", failure.at());
+            number(node, "detectedAfterSeconds", failure.detectedAfterSeconds());
+            number(node, "recoveredAt", failure.recoveredAt());
+            node.put("lost", failure.lost());
+        }
+        ObjectNode engine = root.putObject("engine");
+        engine.put("events", result.engine().events());
+        number(engine, "wallSeconds", result.engine().wallSeconds());
+        number(engine, "eventsPerSecond", result.engine().eventsPerSecond());
+        ArrayNode warnings = root.putArray("warnings");
+        result.warnings().forEach(warnings::add);
+        return root;
+    }
+
+    private static ObjectNode requests(RequestCounts counts) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("offered", counts.offered());
+        node.put(Outcome.DENIED.jsonName(), counts.denied());
+        node.put(Outcome.REJECTED.jsonName(), counts.rejected());
+        node.put(Outcome.FAILED.jsonName(), counts.failed());
+        node.put(Outcome.TIMED_OUT.jsonName(), counts.timedOut());
+        node.put(Outcome.COMPLETED.jsonName(), counts.completed());
+        node.put("inFlight", counts.inFlight());
+        return node;
+    }
+
+    private static ObjectNode latency(LatencySummary latency) {
+        ObjectNode node = MAPPER.createObjectNode();
+        number(node, "mean", latency.mean());
+        number(node, "p50", latency.p50());
+        number(node, "p90", latency.p90());
+        number(node, "p95", latency.p95());
+        number(node, "p99", latency.p99());
+        number(node, "p999", latency.p999());
+        number(node, "max", latency.max());
+        return node;
+    }
+
+    private static void number(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
+    }
+}

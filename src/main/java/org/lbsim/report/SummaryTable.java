@@ -1,0 +1,84 @@
+package org.lbsim.report;
+
+import java.util.Locale;
+import org.lbsim.metrics.FailureRecord;
+import org.lbsim.metrics.LatencySummary;
+import org.lbsim.metrics.RequestCounts;
+import org.lbsim.metrics.RunResult;
+import org.lbsim.metrics.SecurityGroupResult;
+import org.lbsim.metrics.ServerResult;
+
+/** The readable summary {@code lbsim run} prints: outcomes, latency, servers, security, health. */
+public final class SummaryTable {
+
+    private SummaryTable() {
+    }
+
+    public static String render(RunResult result, double warmup) {
+        StringBuilder out = new StringBuilder();
+        line(out, "%s — %s, seed %d", result.scenario(), result.algorithm(), result.seed());
+        line(out, "simulated %s, measured after a warm-up of %s", seconds(result.simulatedSeconds()), seconds(warmup));
+        out.append('\n');
+
+        RequestCounts requests = result.requests();
+        line(out, "%-14s %12s %8s", "requests", "count", "share");
+        row(out, "offered", requests.offered(), requests.offered());
+        row(out, "completed", requests.completed(), requests.offered());
+        row(out, "denied", requests.denied(), requests.offered());
+        row(out, "rejected", requests.rejected(), requests.offered());
+        row(out, "failed", requests.failed(), requests.offered());
+        row(out, "timed out", requests.timedOut(), requests.offered());
+        row(out, "in flight", requests.inFlight(), requests.offered());
+        line(out, "throughput %.1f/s, availability %s", result.throughput(), percent(result.availability()));
+        out.append('\n');
+
+        LatencySummary latency = result.latency();
+        line(out, "latency    %9s %9s %9s %9s %9s %9s %9s", "mean", "p50", "p90", "p95", "p99", "p99.9", "max");
+        line(out, "           %9s %9s %9s %9s %9s %9s %9s", millis(latency.mean()), millis(latency.p50()),
+                millis(latency.p90()), millis(latency.p95()), millis(latency.p99()), millis(latency.p999()),
+                millis(latency.max()));
+        out.append('\n');
+
+        line(out, "%-14s %11s %10s %14s %8s", "server", "utilization", "completed", "mean in system", "up");
+        for (ServerResult server : result.servers()) {
+            line(out, "%-14s %11s %,10d %14.2f %8s", server.name(), percent(server.utilization()), server.completed(),
+                    server.meanInSystem(), percent(server.upFraction()));
+        }
+        if (!result.securityGroups().isEmpty()) {
+            out.append('\n');
+            line(out, "%-14s %10s", "security group", "denied");
+            for (SecurityGroupResult group : result.securityGroups()) line(out, "%-14s %,10d", group.name(), group.denied());
+        }
+        out.append('\n');
+        var balancer = result.balancer();
+        line(out, "balancer: %,d health checks, %d marked down, %d marked up, mean detection %s",
+                balancer.healthChecks(), balancer.markedDown(), balancer.markedUp(), seconds(balancer.meanDetectionSeconds()));
+        for (FailureRecord failure : result.failures()) {
+            line(out, "  %s down at %s, marked down after %s, back up at %s, %,d requests lost", failure.server(),
+                    seconds(failure.at()), seconds(failure.detectedAfterSeconds()), seconds(failure.recoveredAt()),
+                    failure.lost());
+        }
+        for (String warning : result.warnings()) line(out, "warning: %s", warning);
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String label, long count, long total) {
+        line(out, "  %-12s %,12d %8s", label, count, total == 0 ? "-" : percent((double) count / total));
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f%%", 100 * fraction) : "-";
+    }
+
+    private static String millis(double seconds) {
+        return Double.isFinite(seconds) ? String.format(Locale.ROOT, "%.1f ms", 1000 * seconds) : "-";
+    }
+
+    private static String seconds(double seconds) {
+        return Double.isFinite(seconds) ? String.format(Locale.ROOT, "%.1f s", seconds) : "never";
+    }
+}

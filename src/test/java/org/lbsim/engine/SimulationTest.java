@@ -1,0 +1,94 @@
+package org.lbsim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+
+    private final Simulation simulation = new Simulation();
+
+    @Test
+    void eventsComeOutInNonDecreasingTimeThenSchedulingOrder() {
+        SplittableRandom random = new SplittableRandom(7);
+        List<double[]> fired = new ArrayList<>();
+        // Many events on a coarse time grid, so that ties are frequent.
+        for (int i = 0; i < 20_000; i++) {
+            double time = random.nextInt(500) / 10.0;
+            double sequence = i;
+            simulation.scheduleAt(time, t -> fired.add(new double[] {simulation.now(), sequence}), null);
+        }
+        simulation.runUntil(1_000);
+
+        assertThat(fired).hasSize(20_000);
+        for (int i = 1; i < fired.size(); i++) {
+            double[] previous = fired.get(i - 1);
+            double[] current = fired.get(i);
+            assertThat(current[0]).isGreaterThanOrEqualTo(previous[0]);
+            if (current[0] == previous[0]) assertThat(current[1]).isGreaterThan(previous[1]);
+        }
+    }
+
+    @Test
+    void eventsScheduledWhileRunningInterleaveCorrectly() {
+        List<String> log = new ArrayList<>();
+        simulation.schedule(1, x -> {
+            log.add("a@" + simulation.now());
+            simulation.schedule(0, y -> log.add("c@" + simulation.now()), null);
+            simulation.schedule(0.5, y -> log.add("d@" + simulation.now()), null);
+        }, null);
+        simulation.schedule(1, x -> log.add("b@" + simulation.now()), null);
+        simulation.runUntil(10);
+        assertThat(log).containsExactly("a@1.0", "b@1.0", "c@1.0", "d@1.5");
+        assertThat(simulation.now()).isEqualTo(10);
+        assertThat(simulation.eventsFired()).isEqualTo(4);
+    }
+
+    @Test
+    void cancelledEventIsSkippedAndNotCounted() {
+        List<String> log = new ArrayList<>();
+        EventHandle handle = simulation.scheduleCancellable(2, () -> log.add("cancelled"));
+        simulation.scheduleCancellable(3, () -> log.add("kept"));
+        handle.cancel();
+        simulation.runUntil(5);
+        assertThat(log).containsExactly("kept");
+        assertThat(simulation.eventsFired()).isEqualTo(1);
+        assertThat(handle.hasFired()).isFalse();
+    }
+
+    @Test
+    void runUntilLeavesLaterEventsPending() {
+        List<Double> times = new ArrayList<>();
+        simulation.schedule(1, x -> times.add(simulation.now()), null);
+        simulation.schedule(5, x -> times.add(simulation.now()), null);
+        simulation.runUntil(3);
+        assertThat(times).containsExactly(1.0);
+        assertThat(simulation.now()).isEqualTo(3);
+        simulation.runUntil(6);
+        assertThat(times).containsExactly(1.0, 5.0);
+    }
+
+    @Test
+    void schedulingInThePastOrWithANegativeDelayIsAnError() {
+        simulation.runUntil(10);
+        assertThatThrownBy(() -> simulation.schedule(-1, x -> { }, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> simulation.scheduleAt(9, x -> { }, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> simulation.schedule(Double.NaN, x -> { }, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void stepFiresOneEventAtATime() {
+        List<Double> times = new ArrayList<>();
+        simulation.schedule(2, x -> times.add(simulation.now()), null);
+        simulation.schedule(1, x -> times.add(simulation.now()), null);
+        assertThat(simulation.step()).isTrue();
+        assertThat(times).containsExactly(1.0);
+        assertThat(simulation.step()).isTrue();
+        assertThat(simulation.step()).isFalse();
+        assertThat(times).containsExactly(1.0, 2.0);
+    }
+}
