@@ -1,24 +1,28 @@
 package org.lbsim.cluster;
 
-import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.ParetoDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.distribution.WeibullDistribution;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.lbsim.engine.RandomStream;
 import org.lbsim.scenario.ArrivalSpec;
 import org.lbsim.scenario.DistributionSpec;
 
-/** Builds samplers from scenario distributions, each drawing from the stream it is given. */
+/**
+ * Builds samplers from scenario distributions, each drawing from the stream it is given.
+ * Exponentials, the per-request hot path, use Commons RNG's ziggurat sampler; the others use
+ * Commons Math's distributions.
+ */
 final class Samplers {
 
     private Samplers() {
     }
 
-    static Sampler of(DistributionSpec spec, RandomGenerator random) {
+    static Sampler of(DistributionSpec spec, RandomStream random) {
         if (spec instanceof DistributionSpec.Exponential e) {
-            return new ExponentialDistribution(random, e.mean())::sample;
+            return ZigguratSampler.Exponential.of(random, e.mean())::sample;
         } else if (spec instanceof DistributionSpec.Constant c) {
             double value = c.value();
             return () -> value;
@@ -45,18 +49,19 @@ final class Samplers {
      * Two exponential phases with balanced means (p/μ1 = (1−p)/μ2), the usual two-moment fit
      * for cv ≥ 1: p = (1 + √((c²−1)/(c²+1)))/2, μ1 = 2p/mean, μ2 = 2(1−p)/mean.
      */
-    private static Sampler hyperexponential(DistributionSpec.Hyperexponential h, RandomGenerator random) {
+    private static Sampler hyperexponential(DistributionSpec.Hyperexponential h, RandomStream random) {
         double scv = h.cv() * h.cv();
         double p = (1 + Math.sqrt((scv - 1) / (scv + 1))) / 2;
         double mean1 = h.mean() / (2 * p);
         double mean2 = h.mean() / (2 * (1 - p));
-        return () -> -Math.log(1 - random.nextDouble()) * (random.nextDouble() < p ? mean1 : mean2);
+        var unitExponential = ZigguratSampler.Exponential.of(random);
+        return () -> unitExponential.sample() * (random.nextDouble() < p ? mean1 : mean2);
     }
 
     /** Interarrival times of an arrival process at its current rate. */
-    static Sampler interarrivals(ArrivalSpec spec, RandomGenerator random) {
+    static Sampler interarrivals(ArrivalSpec spec, RandomStream random) {
         if (spec instanceof ArrivalSpec.Poisson poisson) {
-            return new ExponentialDistribution(random, 1 / poisson.rate())::sample;
+            return ZigguratSampler.Exponential.of(random, 1 / poisson.rate())::sample;
         } else if (spec instanceof ArrivalSpec.Constant constant) {
             double gap = 1 / constant.rate();
             return () -> gap;

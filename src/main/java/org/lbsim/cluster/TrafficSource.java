@@ -1,7 +1,7 @@
 package org.lbsim.cluster;
 
-import org.apache.commons.math3.random.RandomGenerator;
 import org.lbsim.engine.EventHandler;
+import org.lbsim.engine.RandomStream;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
 import org.lbsim.scenario.ArrivalSpec;
@@ -20,7 +20,7 @@ final class TrafficSource {
     private final RequestLedger ledger;
     private final Balancer balancer;
     private final Server directTarget;
-    private final RandomGenerator arrivalRandom;
+    private final RandomStream arrivalRandom;
     private final Sampler service;
     private final AddressSampler addresses;
     private final Protocol protocol;

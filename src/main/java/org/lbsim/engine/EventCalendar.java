@@ -6,18 +6,29 @@ import java.util.Arrays;
  * The pending events, ordered by time and then by the order they were scheduled in, so that
  * ties come out the same way on every run.
  *
- * <p>A binary heap over parallel arrays: an entry is a time, a sequence number, a handler and a
- * payload, and adding or removing one allocates nothing once the arrays have grown to the
- * run's peak. That keeps the per-request path free of garbage.
+ * <p>A binary heap of primitives: each heap entry is a time, a sequence number and the index
+ * of a slot that holds the event's handler and payload. Sifting moves only the primitives; the
+ * two references are written once when the event is added and cleared when it fires. That
+ * keeps garbage-collector write barriers off the sift loops, and adding or firing an event
+ * allocates nothing once the arrays have grown to the run's peak.
  */
 final class EventCalendar {
 
-    private double[] times = new double[1024];
-    private long[] sequences = new long[1024];
-    private EventHandler<Object>[] handlers = newHandlerArray(1024);
-    private Object[] payloads = new Object[1024];
+    private static final int INITIAL_CAPACITY = 1024;
+
+    // The heap.
+    private double[] times = new double[INITIAL_CAPACITY];
+    private long[] sequences = new long[INITIAL_CAPACITY];
+    private int[] slotOf = new int[INITIAL_CAPACITY];
     private int size;
     private long nextSequence;
+
+    // The slots: what each event does. Free slots form a stack.
+    private EventHandler<Object>[] handlers = newHandlerArray(INITIAL_CAPACITY);
+    private Object[] payloads = new Object[INITIAL_CAPACITY];
+    private int[] freeSlots = new int[INITIAL_CAPACITY];
+    private int freeCount;
+    private int slotsInUse;
 
     @SuppressWarnings("unchecked")
     private static EventHandler<Object>[] newHandlerArray(int length) {
@@ -40,6 +51,9 @@ final class EventCalendar {
     @SuppressWarnings("unchecked")
     <T> void add(double time, EventHandler<T> handler, T payload) {
         if (size == times.length) grow();
+        int slot = takeSlot();
+        handlers[slot] = (EventHandler<Object>) handler;
+        payloads[slot] = payload;
         long sequence = nextSequence++;
         int hole = size++;
         // Sift up: move parents down until the new entry's place is found.
@@ -49,23 +63,30 @@ final class EventCalendar {
             move(parent, hole);
             hole = parent;
         }
-        set(hole, time, sequence, (EventHandler<Object>) handler, payload);
+        times[hole] = time;
+        sequences[hole] = sequence;
+        slotOf[hole] = slot;
     }
 
     /** Removes the earliest event and runs it; the caller has already advanced the clock. */
     void fireFirst() {
-        EventHandler<Object> handler = handlers[0];
-        Object payload = payloads[0];
+        int slot = slotOf[0];
+        EventHandler<Object> handler = handlers[slot];
+        Object payload = payloads[slot];
+        handlers[slot] = null;
+        payloads[slot] = null;
+        freeSlots[freeCount++] = slot;
         int last = --size;
-        if (last > 0) {
-            siftDownFromRoot(times[last], sequences[last], handlers[last], payloads[last], last);
-        }
-        handlers[last] = null;
-        payloads[last] = null;
+        if (last > 0) siftDownFromRoot(times[last], sequences[last], slotOf[last], last);
         handler.handle(payload);
     }
 
-    private void siftDownFromRoot(double time, long sequence, EventHandler<Object> handler, Object payload, int n) {
+    private int takeSlot() {
+        if (freeCount > 0) return freeSlots[--freeCount];
+        return slotsInUse++;
+    }
+
+    private void siftDownFromRoot(double time, long sequence, int slot, int n) {
         int hole = 0;
         int child;
         while ((child = 2 * hole + 1) < n) {
@@ -75,7 +96,9 @@ final class EventCalendar {
             move(child, hole);
             hole = child;
         }
-        set(hole, time, sequence, handler, payload);
+        times[hole] = time;
+        sequences[hole] = sequence;
+        slotOf[hole] = slot;
     }
 
     private static boolean before(double timeA, long seqA, double timeB, long seqB) {
@@ -85,22 +108,17 @@ final class EventCalendar {
     private void move(int from, int to) {
         times[to] = times[from];
         sequences[to] = sequences[from];
-        handlers[to] = handlers[from];
-        payloads[to] = payloads[from];
+        slotOf[to] = slotOf[from];
     }
 
-    private void set(int index, double time, long sequence, EventHandler<Object> handler, Object payload) {
-        times[index] = time;
-        sequences[index] = sequence;
-        handlers[index] = handler;
-        payloads[index] = payload;
-    }
-
+    /** Heap and slots grow together: there is exactly one slot in use per pending event. */
     private void grow() {
         int length = times.length * 2;
         times = Arrays.copyOf(times, length);
         sequences = Arrays.copyOf(sequences, length);
+        slotOf = Arrays.copyOf(slotOf, length);
         handlers = Arrays.copyOf(handlers, length);
         payloads = Arrays.copyOf(payloads, length);
+        freeSlots = Arrays.copyOf(freeSlots, length);
     }
 }
