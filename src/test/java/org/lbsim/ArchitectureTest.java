@@ -1,0 +1,60 @@
+package org.lbsim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the dependency arrows of the design's architecture table true, by reading imports. */
+class ArchitectureTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/org/lbsim");
+    private static final Pattern PROJECT_IMPORT = Pattern.compile("^import (?:static )?org\\.lbsim\\.(\\w+)\\.", Pattern.MULTILINE);
+    private static final Pattern QUALIFIED_USE = Pattern.compile("\\borg\\.lbsim\\.(\\w+)\\.[A-Z]");
+
+    /** Package → the project packages it may use (besides itself). */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "engine", Set.of(),
+            "balancing", Set.of(),
+            "metrics", Set.of(),
+            "scenario", Set.of(),
+            "cluster", Set.of("engine", "balancing", "metrics", "scenario"),
+            "experiment", Set.of("engine", "balancing", "metrics", "scenario", "cluster"),
+            "report", Set.of("metrics"),
+            "cli", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report"),
+            "ui", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report"));
+
+    @Test
+    void packagesUseOnlyWhatTheDesignAllows() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = SOURCES.relativize(file).getName(0).toString();
+                if (!ALLOWED.containsKey(pkg)) {
+                    violations.add(file + ": package " + pkg + " is not in the design's table");
+                    continue;
+                }
+                String source = Files.readString(file);
+                for (Pattern pattern : List.of(PROJECT_IMPORT, QUALIFIED_USE)) {
+                    Matcher matcher = pattern.matcher(source);
+                    while (matcher.find()) {
+                        String used = matcher.group(1);
+                        if (!used.equals(pkg) && !ALLOWED.get(pkg).contains(used)) {
+                            violations.add(file + ": " + pkg + " uses " + used);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+}

@@ -1,0 +1,114 @@
+package org.lbsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int lbsim(String... args) {
+        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void runPrintsTheSummaryTable() {
+        assertThat(lbsim("run", "scenarios/two-instances.yaml")).isZero();
+        assertThat(out.toString()).contains("Two instances behind a load balancer", "offered", "completed", "denied",
+                "p99", "web-1", "web-2", "lb-sg", "web-sg", "health checks", "marked down");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void jsonHasTheDesignsKeysInTheDesignsOrder() throws IOException {
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--json", "-")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(fieldNames(json)).startsWith("scenario", "algorithm", "seed", "simulatedSeconds", "requests",
+                "latency", "throughput", "availability", "servers", "securityGroups", "balancer");
+        assertThat(fieldNames(json)).contains("engine", "failures");
+        assertThat(fieldNames(json.get("requests"))).containsExactly("offered", "denied", "rejected", "failed",
+                "timedOut", "completed", "inFlight");
+        assertThat(fieldNames(json.get("latency"))).containsExactly("mean", "p50", "p90", "p95", "p99", "p999", "max");
+        assertThat(fieldNames(json.get("servers").get(0))).containsExactly("name", "utilization", "completed",
+                "meanInSystem", "upFraction");
+        assertThat(fieldNames(json.get("balancer"))).containsExactly("healthChecks", "markedDown", "markedUp",
+                "meanDetectionSeconds");
+        assertThat(fieldNames(json.get("engine"))).containsExactly("events", "wallSeconds", "eventsPerSecond");
+        assertThat(json.get("seed").asLong()).isEqualTo(42);
+        assertThat(json.get("simulatedSeconds").asDouble()).isEqualTo(600.0);
+    }
+
+    @Test
+    void optionsOverrideTheScenario(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("result.json");
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--algorithm", "random", "--seed", "7",
+                "--set", "clients.users.arrivals.rate=50/s", "--json", file.toString(), "--quiet")).isZero();
+        assertThat(out.toString()).isEmpty();
+        JsonNode json = new ObjectMapper().readTree(Files.readString(file));
+        assertThat(json.get("algorithm").asText()).isEqualTo("random");
+        assertThat(json.get("seed").asLong()).isEqualTo(7);
+        // 50/s of users plus 3/s of denied traffic over 540 measured seconds.
+        assertThat(json.get("requests").get("offered").asLong()).isBetween(26_000L, 31_000L);
+    }
+
+    @Test
+    void aBadScenarioExitsWithStatus2AndNamesTheLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "name: bad\nduration: 10 minutes\n");
+        assertThat(lbsim("run", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(file + ":2:").contains("10 minutes").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void aMissingFileExitsWithStatus2() {
+        assertThat(lbsim("validate", "no/such/file.yaml")).isEqualTo(2);
+        assertThat(err.toString()).contains("no/such/file.yaml").doesNotContain("Exception");
+    }
+
+    @Test
+    void badArgumentsExitWithStatus2() {
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--algorithm", "fastest")).isEqualTo(2);
+        assertThat(err.toString()).contains("fastest", "least-connections");
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--frobnicate")).isEqualTo(2);
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--seed", "abc")).isEqualTo(2);
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--set", "servers.nope.workers=2")).isEqualTo(2);
+    }
+
+    @Test
+    void validateAcceptsTheReferenceScenario() {
+        assertThat(lbsim("validate", "scenarios/two-instances.yaml")).isZero();
+        assertThat(out.toString()).contains("valid", "2 server(s)");
+    }
+
+    @Test
+    void algorithmsListsTheRegistry() {
+        assertThat(lbsim("algorithms")).isZero();
+        assertThat(out.toString()).contains("round-robin", "random", "least-connections");
+    }
+
+    @Test
+    void versionAndHelpExitWithStatus0() {
+        assertThat(lbsim("--version")).isZero();
+        assertThat(out.toString()).startsWith("lbsim ");
+        assertThat(lbsim("--help")).isZero();
+        assertThat(out.toString()).contains("run", "validate", "algorithms");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
