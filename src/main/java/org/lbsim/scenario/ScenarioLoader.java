@@ -1,0 +1,91 @@
+package org.lbsim.scenario;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads scenario files: YAML text, then {@code --set} overrides, then binding and validation to
+ * an immutable {@link Scenario}. Every problem found is reported together, each with the file,
+ * line and column (or the option) it comes from.
+ *
+ * <p>The reference of every key is {@code docs/scenario-reference.md}. An instance holds no state
+ * besides the known algorithms; it may be shared between threads.
+ */
+public final class ScenarioLoader {
+
+    private final Map<String, Set<String>> algorithms;
+
+    /**
+     * @param algorithms every known algorithm's name, with the keys of the parameters it accepts
+     *                   under {@code balancer:} (empty when it takes none)
+     */
+    public ScenarioLoader(Map<String, Set<String>> algorithms) {
+        Map<String, Set<String>> copy = new HashMap<>();
+        algorithms.forEach((name, parameters) -> copy.put(name, Set.copyOf(parameters)));
+        this.algorithms = Map.copyOf(copy);
+    }
+
+    /**
+     * Reads and validates a scenario file.
+     *
+     * @param overrides {@code PATH=VALUE} texts, applied in order
+     * @throws ScenarioException listing every problem found
+     */
+    public Scenario load(Path file, List<String> overrides) throws ScenarioException {
+        String source = file.toString();
+        String text;
+        try {
+            if (Files.isDirectory(file)) throw problem(source, "found a directory, expected a scenario file");
+            long size = Files.size(file);
+            if (size > YamlTree.MAX_BYTES) {
+                throw problem(source, String.format("the file is %,d bytes; a scenario may be at most %,d bytes (1 MiB)",
+                        size, YamlTree.MAX_BYTES));
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw problem(source, "file not found");
+        } catch (AccessDeniedException e) {
+            throw problem(source, "the file cannot be read: permission denied");
+        } catch (CharacterCodingException e) {
+            throw problem(source, "found bytes that are not UTF-8 text, expected a YAML file in UTF-8");
+        } catch (IOException e) {
+            throw problem(source, "the file cannot be read: " + e.getMessage());
+        }
+        return parse(text, source, overrides);
+    }
+
+    /**
+     * Validates scenario text.
+     *
+     * @param sourceName names the text in problems; its last path element without extension is
+     *                   the scenario's name when the text gives none
+     * @throws ScenarioException listing every problem found
+     */
+    public Scenario parse(String yamlText, String sourceName, List<String> overrides) throws ScenarioException {
+        Node root = YamlTree.read(yamlText, sourceName);
+        Problems problems = new Problems();
+        Node overridden = Overrides.apply(root, overrides, problems);
+        Scenario scenario = new ScenarioBinder(algorithms, defaultName(sourceName), problems).bind(overridden);
+        problems.throwIfAny();
+        return scenario;
+    }
+
+    private static String defaultName(String sourceName) {
+        String fileName = sourceName.substring(Math.max(sourceName.lastIndexOf('/'), sourceName.lastIndexOf('\\')) + 1);
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static ScenarioException problem(String where, String message) {
+        return new ScenarioException(new ScenarioException.Problem(where, message));
+    }
+}

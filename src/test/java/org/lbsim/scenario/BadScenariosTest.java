@@ -1,0 +1,72 @@
+package org.lbsim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * One file per mistake under {@code scenarios/bad/}: each must be reported at the line and column
+ * of the mistake, with what was found in the message.
+ */
+class BadScenariosTest {
+
+    @ParameterizedTest(name = "{0} -> {1}:{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown-key.yaml            |  9 |  1 | found unknown key 'colour'; expected one of: name, seed, duration
+            misspelt-key.yaml           |  4 | 34 | found unknown key 'rat' (did you mean 'rate'?)
+            missing-duration.yaml       |  1 |  1 | missing 'duration'
+            bad-duration.yaml           |  1 | 11 | duration: found '10 minutes', expected a duration such as 250ms
+            negative-rate.yaml          |  4 | 40 | clients[0].arrivals.rate: found '-5/s', expected a positive rate such as 150/s
+            unknown-distribution.yaml   |  5 | 29 | found 'gaussian', expected one of: exponential, constant
+            extra-distribution-key.yaml |  5 | 54 | clients[0].service: found unknown key 'cv'; expected one of: distribution, mean
+            bad-cidr.yaml               |  5 | 15 | '10.0.0.0/33' is not an IPv4 CIDR block
+            port-out-of-range.yaml      |  5 | 11 | clients[0].port: found '70000', expected a port from 1 to 65535
+            unknown-security-group.yaml |  9 | 20 | found 'web-sgg' (did you mean 'web-sg'?), expected the name of a security group
+            unknown-target.yaml         |  5 | 13 | found 'web-3' (did you mean 'web-1'?), expected 'balancer' or the name of a server
+            duplicate-server.yaml       |  8 | 11 | found the server name 'web-1' a second time (first at line 7)
+            expansion-collides.yaml     |  8 | 11 | found the server name 'web-1' a second time (first at line 7)
+            duplicate-key.yaml          |  9 |  1 | found the key 'duration' a second time (first at line 1)
+            warmup-not-shorter.yaml     |  2 |  9 | warmup: found '10min', expected a warmup shorter than the duration (10min)
+            unknown-algorithm.yaml      | 10 | 14 | found unknown algorithm 'least-connection' (did you mean 'least-connections'?)
+            syntax-error.yaml           |  5 | 12 | YAML syntax error: expected ',' or '}', but got :
+            tag.yaml                    |  1 | 11 | found the YAML tag '!!java.net.URL'
+            too-deep.yaml               | 10 | 38 | nested more than 32 levels deep
+            empty.yaml                  |  1 |  1 | the file is empty
+            negative-timeout.yaml       |  5 | 14 | clients[0].timeout: found '-1s', expected a positive duration
+            event-after-end.yaml        | 10 | 10 | events[0].at: found '11min', expected a time from 0 to the duration (10min)
+            planned-process.yaml        |  4 | 25 | found 'closed', which is not supported yet; supported: poisson, constant
+            """)
+    void badScenario_isReportedAtTheMistakeWithWhatWasFound(String file, int line, int column, String message) {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Fixtures.load("bad/" + file));
+
+        assertThat(e).as("%s should be rejected", file).isNotNull();
+        String where = Fixtures.scenario("bad/" + file) + ":" + line + ":" + column;
+        assertThat(e.problems()).as(e.getMessage())
+                .anySatisfy(p -> {
+                    assertThat(p.where()).isEqualTo(where);
+                    assertThat(p.message()).contains(message);
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"unknown-key.yaml", "syntax-error.yaml", "tag.yaml", "duplicate-key.yaml", "too-deep.yaml"})
+    void problems_speakPlainWordsWithoutJavaNamesOrTraces(String file) {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Fixtures.load("bad/" + file));
+
+        assertThat(e.getMessage()).doesNotContain("Exception", "java.lang", "com.fasterxml", "org.yaml", "\tat ");
+    }
+
+    @org.junit.jupiter.api.Test
+    void misspeltKey_alsoSaysTheRequiredKeyIsMissing() {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Fixtures.load("bad/misspelt-key.yaml"));
+
+        assertThat(e.problems()).extracting(ScenarioException.Problem::message)
+                .containsExactly(
+                        "clients[0].arrivals: found unknown key 'rat' (did you mean 'rate'?); expected one of: process, rate",
+                        "clients[0].arrivals: missing 'rate', expected a positive rate such as 150/s");
+        assertThat(List.of(e.getMessage().split("\n"))).hasSize(2);
+    }
+}

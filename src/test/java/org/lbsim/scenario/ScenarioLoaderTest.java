@@ -1,0 +1,115 @@
+package org.lbsim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScenarioLoaderTest {
+
+    @Test
+    void fullScenario_bindsEveryPartToTheExpectedRecords() throws ScenarioException {
+        Scenario s = Fixtures.load("good/full.yaml");
+
+        assertThat(s.name()).isEqualTo("Two instances behind a load balancer");
+        assertThat(s.seed()).isEqualTo(42);
+        assertThat(s.duration()).isEqualTo(600);
+        assertThat(s.warmup()).isEqualTo(60);
+        assertThat(s.maxRequestsInSystem()).isEqualTo(Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM);
+
+        List<Cidr> anywhere = List.of(new Cidr(0, 0));
+        assertThat(s.clients()).containsExactly(
+                new ClientSpec("users", new ArrivalSpec.Poisson(150), new DistributionSpec.Exponential(0.02),
+                        Protocol.TCP, 80, anywhere, "balancer", 5),
+                new ClientSpec("prober", new ArrivalSpec.Constant(1), new DistributionSpec.Lognormal(0.4, 2),
+                        Protocol.TCP, 80, anywhere, "web-1", Double.POSITIVE_INFINITY));
+
+        assertThat(s.securityGroups()).containsExactly(
+                new SecurityGroupSpec("lb-sg", List.of(
+                        new RuleSpec(Protocol.TCP, 80, 80, new RuleSpec.FromCidr(new Cidr(0, 0))))),
+                new SecurityGroupSpec("web-sg", List.of(
+                        new RuleSpec(Protocol.TCP, 80, 80, new RuleSpec.FromGroup("lb-sg")),
+                        new RuleSpec(Protocol.TCP, 1024, 65535, new RuleSpec.FromCidr(Cidr.parse("10.0.0.5/32"))),
+                        new RuleSpec(Protocol.ICMP, 0, 65535, new RuleSpec.FromCidr(Cidr.parse("10.0.0.0/8"))))));
+
+        assertThat(s.balancer()).isEqualTo(new BalancerSpec("lb-sg", List.of(80), "least-connections", Map.of(),
+                new HealthCheckSpec(80, 10, 5, 3, HealthCheckSpec.DEFAULT_UNHEALTHY_THRESHOLD)));
+
+        assertThat(s.servers()).containsExactly(
+                new ServerSpec("web-1", "web-sg", 2, 100, 1.0, 1, List.of(
+                        new FailureSpec.Scheduled(300, 60), new FailureSpec.Random(7200, 300))),
+                new ServerSpec("app-1", "web-sg", 1, ServerSpec.UNLIMITED_QUEUE, 1.0, 1, List.of()),
+                new ServerSpec("app-2", "web-sg", 1, ServerSpec.UNLIMITED_QUEUE, 1.0, 1, List.of()));
+
+        assertThat(s.events()).containsExactly(
+                new EventSpec.Fail(180, "app-2"),
+                new EventSpec.Recover(240, "app-2"),
+                new EventSpec.SetRate(360, "users", 300),
+                new EventSpec.SetAlgorithm(420, "random"));
+    }
+
+    @Test
+    void minimalScenario_getsTheDocumentedDefaults() throws ScenarioException {
+        Scenario s = Fixtures.load("good/minimal.yaml");
+
+        assertThat(s.name()).isEqualTo("minimal");
+        assertThat(s.seed()).isEqualTo(1);
+        assertThat(s.warmup()).isZero();
+        assertThat(s.securityGroups()).isEmpty();
+        assertThat(s.events()).isEmpty();
+        assertThat(s.clients().get(0)).isEqualTo(new ClientSpec("users", new ArrivalSpec.Poisson(10),
+                new DistributionSpec.Constant(0.01), Protocol.TCP, 80, List.of(new Cidr(0, 0)), "balancer",
+                Double.POSITIVE_INFINITY));
+        assertThat(s.balancer()).isEqualTo(new BalancerSpec(null, List.of(80), "round-robin", Map.of(),
+                new HealthCheckSpec(80, 30, 5, 5, 2)));
+        assertThat(s.servers()).containsExactly(
+                new ServerSpec("web", null, 1, ServerSpec.UNLIMITED_QUEUE, 1.0, 1, List.of()));
+    }
+
+    @Test
+    void everyDistribution_bindsWithItsOwnKeys() throws ScenarioException {
+        String[][] cases = {
+                {"{distribution: uniform, min: 10ms, max: 30ms}", "Uniform[min=0.01, max=0.03]"},
+                {"{distribution: erlang, k: 3, mean: 1}", "Erlang[k=3, mean=1.0]"},
+                {"{distribution: hyperexponential, mean: 2s, cv: 3}", "Hyperexponential[mean=2.0, cv=3.0]"},
+                {"{distribution: pareto, mean: 1s, alpha: 2.5}", "Pareto[mean=1.0, alpha=2.5]"},
+                {"{distribution: weibull, shape: 1.5, scale: 100ms}", "Weibull[shape=1.5, scale=0.1]"},
+        };
+        for (String[] c : cases) {
+            Scenario s = Fixtures.load("good/minimal.yaml", "clients.users.service=" + c[0]);
+            assertThat(s.clients().get(0).service()).hasToString(c[1]);
+        }
+    }
+
+    @Test
+    void algorithmParameters_areKeptAsTextWhenTheAlgorithmDeclaresThem() throws ScenarioException {
+        ScenarioLoader loader = new ScenarioLoader(Map.of("power-of-d", Set.of("choices"), "round-robin", Set.of()));
+        Scenario s = loader.parse("duration: 1min\nclients: [{name: c, arrivals: {process: poisson, rate: 1/s},"
+                + " service: {distribution: exponential, mean: 1s}}]\nservers: [{name: a}]\n"
+                + "balancer: {algorithm: power-of-d, choices: 3}\n", "inline.yaml", List.of());
+        assertThat(s.balancer().algorithmParameters()).isEqualTo(Map.of("choices", "3"));
+    }
+
+    @Test
+    void missingFile_isOneProblemNamingThePath() {
+        assertThatThrownBy(() -> Fixtures.load("no-such.yaml"))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.where()).endsWith("no-such.yaml");
+                            assertThat(p.message()).isEqualTo("file not found");
+                        }));
+    }
+
+    @Test
+    void severalMistakes_areAllReportedTogether() {
+        String text = "duration: 1min\nseed: x\nclients: [{name: c, arrivals: {process: poisson, rate: -1/s},"
+                + " service: {distribution: exponential, mean: 1s}}]\nservers: [{name: a, workers: 0}]\n";
+        assertThatThrownBy(() -> Fixtures.LOADER.parse(text, "many.yaml", List.of()))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
+                        .extracting(ScenarioException.Problem::where)
+                        .containsExactlyInAnyOrder("many.yaml:2:7", "many.yaml:3:56", "many.yaml:4:30"));
+    }
+}
