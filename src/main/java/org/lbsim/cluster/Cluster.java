@@ -139,6 +139,36 @@ public final class Cluster implements ClusterControl {
         return balancer;
     }
 
+    /**
+     * The state now, for observers. The first call starts tracking the latency of recent
+     * completions, which each later call returns and resets.
+     */
+    public ClusterSnapshot snapshot() {
+        double now = simulation.now();
+        List<ClusterSnapshot.ServerState> states = new ArrayList<>();
+        for (Balancer.Backend backend : balancer.backends()) {
+            states.add(backend.server.state(backend.healthy(), backend.outstanding(), now));
+        }
+        return new ClusterSnapshot(now, balancer.algorithmName(), ledger.totals(), ledger.takeRecentLatency(), states);
+    }
+
+    /** The scenario this cluster was built from. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The names of the client populations, in scenario order. */
+    public List<String> clientNames() {
+        return List.copyOf(sources.keySet());
+    }
+
+    /** A client population's current mean arrival rate, in requests per second. */
+    public double rate(String client) {
+        TrafficSource source = sources.get(client);
+        if (source == null) throw new IllegalArgumentException("no client " + client + "; clients: " + sources.keySet());
+        return source.rate();
+    }
+
     /** Requests held anywhere in the model right now. */
     public long requestsInSystem() {
         return ledger.requestsInSystem();

@@ -21,6 +21,11 @@ final class RequestLedger {
     private final RequestPool pool = new RequestPool();
     private final LatencyRecorder latency = new LatencyRecorder();
     private final long[] counts = new long[Outcome.values().length];
+    /** Outcomes of every request since time 0, warm-up included: what live observers see. */
+    private final long[] allCounts = new long[Outcome.values().length];
+    private long sent;
+    /** Latency of completions since the last snapshot; null unless an observer asked for it. */
+    private LatencyRecorder recentLatency;
     private final double warmup;
     private final long maxRequestsInSystem;
     private long offered;
@@ -45,6 +50,7 @@ final class RequestLedger {
         request.sentAt = now;
         request.counted = now >= warmup;
         if (request.counted) offered++;
+        sent++;
         return request;
     }
 
@@ -68,6 +74,7 @@ final class RequestLedger {
             end(request, Outcome.TIMED_OUT, responseTime);
         } else {
             if (request.counted) latency.record(responseTime);
+            if (recentLatency != null) recentLatency.record(responseTime);
             end(request, Outcome.COMPLETED, responseTime);
         }
     }
@@ -80,7 +87,26 @@ final class RequestLedger {
     private void end(Request request, Outcome outcome, double measuredLatency) {
         if (request.backend != null) balancer.finished(request, measuredLatency);
         if (request.counted) counts[outcome.ordinal()]++;
+        allCounts[outcome.ordinal()]++;
         if (!request.lost) pool.release(request);
+    }
+
+    /** Totals since time 0; {@code inSystem} is what is held right now. */
+    ClusterSnapshot.Totals totals() {
+        return new ClusterSnapshot.Totals(sent, allCounts[Outcome.DENIED.ordinal()], allCounts[Outcome.REJECTED.ordinal()],
+                allCounts[Outcome.FAILED.ordinal()], allCounts[Outcome.TIMED_OUT.ordinal()],
+                allCounts[Outcome.COMPLETED.ordinal()], pool.live());
+    }
+
+    /** The latency of completions since the previous call; starts tracking on the first call. */
+    org.lbsim.metrics.LatencySummary takeRecentLatency() {
+        if (recentLatency == null) {
+            recentLatency = new LatencyRecorder();
+            return org.lbsim.metrics.LatencySummary.EMPTY;
+        }
+        var summary = recentLatency.summary();
+        recentLatency.reset();
+        return summary;
     }
 
     LatencyRecorder latency() {

@@ -43,6 +43,7 @@ final class Server {
     private final TimeWeightedValue held = new TimeWeightedValue(0);
     private final TimeWeightedValue upState = new TimeWeightedValue(1);
     private long completed;
+    private long completedAll;
 
     Server(ServerSpec spec, int address, SecurityGroup group, Simulation simulation, RequestLedger ledger) {
         this.name = spec.name();
@@ -127,6 +128,7 @@ final class Server {
         busy.add(now, -1);
         held.add(now, -1);
         if (request.counted) completed++;
+        completedAll++;
         ledger.answer(request);
         Request next = queue.pollFirst();
         if (next != null) startService(next);
@@ -197,6 +199,11 @@ final class Server {
 
     int queueLength() {
         return queue.size();
+    }
+
+    ClusterSnapshot.ServerState state(boolean healthyAtBalancer, int outstanding, double now) {
+        return new ClusterSnapshot.ServerState(name, isUp(), healthyAtBalancer, workers, busyWorkers(), queue.size(),
+                outstanding, completedAll, busy.integral(now));
     }
 
     ServerResult result(double now) {

@@ -21,6 +21,13 @@ public final class LatencyRecorder {
         count++;
     }
 
+    /** Forgets everything recorded: for per-interval summaries. */
+    public void reset() {
+        histogram.reset();
+        sum = 0;
+        count = 0;
+    }
+
     public long count() {
         return count;
     }

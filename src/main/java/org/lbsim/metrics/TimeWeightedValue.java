@@ -10,6 +10,8 @@ public final class TimeWeightedValue {
     private double lastChange;
     private double area;
     private double windowStart;
+    /** The integral since time 0, never reset: for sampling any interval by differences. */
+    private double lifetimeArea;
 
     public TimeWeightedValue(double initialValue) {
         this.value = initialValue;
@@ -20,7 +22,9 @@ public final class TimeWeightedValue {
     }
 
     public void set(double now, double newValue) {
-        area += value * (now - lastChange);
+        double increment = value * (now - lastChange);
+        area += increment;
+        lifetimeArea += increment;
         lastChange = now;
         value = newValue;
     }
@@ -34,6 +38,11 @@ public final class TimeWeightedValue {
         area = 0;
         lastChange = now;
         windowStart = now;
+    }
+
+    /** The integral of the value from time 0 to {@code now}. */
+    public double integral(double now) {
+        return lifetimeArea + value * (now - lastChange);
     }
 
     /** The time average from the window's start to {@code now}; the current value if no time passed. */

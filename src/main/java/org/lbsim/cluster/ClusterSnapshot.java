@@ -1,0 +1,40 @@
+package org.lbsim.cluster;
+
+import java.util.List;
+import org.lbsim.metrics.LatencySummary;
+
+/**
+ * The state of a running cluster at one simulated instant, immutable, for observers on other
+ * threads (the UI) and for time series. Counts are cumulative from time 0, warm-up included,
+ * so that an observer gets any interval's figures by subtracting two snapshots.
+ *
+ * @param recentLatency latency of the requests completed since the previous snapshot
+ *                      (EMPTY when none, or when the cluster does not track it)
+ */
+public record ClusterSnapshot(
+        double time,
+        String algorithm,
+        Totals totals,
+        LatencySummary recentLatency,
+        List<ServerState> servers) {
+
+    public ClusterSnapshot {
+        servers = List.copyOf(servers);
+    }
+
+    /** Requests since time 0 by what happened to them, and the rate clients send at now. */
+    public record Totals(long sent, long denied, long rejected, long failed, long timedOut, long completed, long inSystem) {
+    }
+
+    /**
+     * One server as it truly is and as the balancer believes it is.
+     *
+     * @param up                 the truth
+     * @param healthyAtBalancer  the balancer's belief, from its health checks
+     * @param busySeconds        integral of busy workers from time 0 (utilization over an
+     *                           interval = difference / (interval × workers))
+     */
+    public record ServerState(String name, boolean up, boolean healthyAtBalancer, int workers, int busy, int queued,
+                              int outstanding, long completed, double busySeconds) {
+    }
+}
