@@ -22,16 +22,18 @@ class ArchitectureTest {
     private static final Pattern QUALIFIED_USE = Pattern.compile("\\borg\\.lbsim\\.(\\w+)\\.[A-Z]");
 
     /** Package → the project packages it may use (besides itself). */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "engine", Set.of(),
-            "balancing", Set.of(),
-            "metrics", Set.of(),
-            "scenario", Set.of(),
-            "cluster", Set.of("engine", "balancing", "metrics", "scenario"),
-            "experiment", Set.of("engine", "balancing", "metrics", "scenario", "cluster"),
-            "report", Set.of("metrics"),
-            "cli", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report"),
-            "ui", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            // The jar's launcher, above every package, composes cli and ui.
+            Map.entry("Launcher.java", Set.of("cli", "ui")),
+            Map.entry("engine", Set.of()),
+            Map.entry("balancing", Set.of()),
+            Map.entry("metrics", Set.of()),
+            Map.entry("scenario", Set.of()),
+            Map.entry("cluster", Set.of("engine", "balancing", "metrics", "scenario")),
+            Map.entry("experiment", Set.of("engine", "balancing", "metrics", "scenario", "cluster")),
+            Map.entry("report", Set.of("metrics")),
+            Map.entry("cli", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report")),
+            Map.entry("ui", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report")));
 
     @Test
     void packagesUseOnlyWhatTheDesignAllows() throws IOException {

@@ -24,12 +24,21 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(commandLine(), args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** The headless command line; the jar's launcher adds the {@code ui} command to it. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
     }
 
     /** Runs the command line with the given streams and returns the exit status; what tests call. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return execute(commandLine(), args, out, err);
+    }
+
+    /** Runs a command line built by {@link #commandLine()} and returns the exit status. */
+    public static int execute(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

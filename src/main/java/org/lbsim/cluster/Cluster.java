@@ -144,12 +144,21 @@ public final class Cluster implements ClusterControl {
      * completions, which each later call returns and resets.
      */
     public ClusterSnapshot snapshot() {
+        return snapshot(true);
+    }
+
+    /**
+     * The state now. With {@code startNewLatencyWindow} false, the recent latency keeps
+     * accumulating, so that a slower observer (a chart) can take one window over several snapshots.
+     */
+    public ClusterSnapshot snapshot(boolean startNewLatencyWindow) {
         double now = simulation.now();
         List<ClusterSnapshot.ServerState> states = new ArrayList<>();
         for (Balancer.Backend backend : balancer.backends()) {
             states.add(backend.server.state(backend.healthy(), backend.outstanding(), now));
         }
-        return new ClusterSnapshot(now, balancer.algorithmName(), ledger.totals(), ledger.takeRecentLatency(), states);
+        return new ClusterSnapshot(now, balancer.algorithmName(), ledger.totals(), ledger.recentLatency(startNewLatencyWindow), states,
+                groups.stream().map(SecurityGroup::state).toList());
     }
 
     /** The scenario this cluster was built from. */

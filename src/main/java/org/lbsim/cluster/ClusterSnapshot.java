@@ -16,10 +16,16 @@ public record ClusterSnapshot(
         String algorithm,
         Totals totals,
         LatencySummary recentLatency,
-        List<ServerState> servers) {
+        List<ServerState> servers,
+        List<GroupState> securityGroups) {
 
     public ClusterSnapshot {
         servers = List.copyOf(servers);
+        securityGroups = List.copyOf(securityGroups);
+    }
+
+    /** A security group and the connections it has denied since time 0. */
+    public record GroupState(String name, long denied) {
     }
 
     /** Requests since time 0 by what happened to them, and the rate clients send at now. */
@@ -31,10 +37,11 @@ public record ClusterSnapshot(
      *
      * @param up                 the truth
      * @param healthyAtBalancer  the balancer's belief, from its health checks
+     * @param lost               requests it lost since time 0 (held when it crashed, or sent while down)
      * @param busySeconds        integral of busy workers from time 0 (utilization over an
      *                           interval = difference / (interval × workers))
      */
     public record ServerState(String name, boolean up, boolean healthyAtBalancer, int workers, int busy, int queued,
-                              int outstanding, long completed, double busySeconds) {
+                              int outstanding, long completed, long lost, double busySeconds) {
     }
 }

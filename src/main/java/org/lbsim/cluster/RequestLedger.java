@@ -98,14 +98,17 @@ final class RequestLedger {
                 allCounts[Outcome.COMPLETED.ordinal()], pool.live());
     }
 
-    /** The latency of completions since the previous call; starts tracking on the first call. */
-    org.lbsim.metrics.LatencySummary takeRecentLatency() {
+    /**
+     * The latency of completions since the window last started; starts tracking on the first
+     * call. With {@code startNewWindow}, the next call covers only what completes after this one.
+     */
+    org.lbsim.metrics.LatencySummary recentLatency(boolean startNewWindow) {
         if (recentLatency == null) {
             recentLatency = new LatencyRecorder();
             return org.lbsim.metrics.LatencySummary.EMPTY;
         }
         var summary = recentLatency.summary();
-        recentLatency.reset();
+        if (startNewWindow) recentLatency.reset();
         return summary;
     }
 

@@ -19,6 +19,8 @@ final class SecurityGroup {
     private final Rule[] rules;
     private final long[] hits;
     private long denied;
+    /** Denials since time 0, warm-up included, for live observers. */
+    private long deniedAll;
     private boolean counting;
 
     private SecurityGroup(String name, Rule[] rules) {
@@ -60,6 +62,7 @@ final class SecurityGroup {
             }
         }
         if (counting) denied++;
+        deniedAll++;
         return false;
     }
 
@@ -74,6 +77,10 @@ final class SecurityGroup {
     /** Counting starts at the end of the warm-up, with the rest of the statistics. */
     void startCounting() {
         counting = true;
+    }
+
+    ClusterSnapshot.GroupState state() {
+        return new ClusterSnapshot.GroupState(name, deniedAll);
     }
 
     SecurityGroupResult result() {

@@ -44,6 +44,7 @@ final class Server {
     private final TimeWeightedValue upState = new TimeWeightedValue(1);
     private long completed;
     private long completedAll;
+    private long lostAll;
 
     Server(ServerSpec spec, int address, SecurityGroup group, Simulation simulation, RequestLedger ledger) {
         this.name = spec.name();
@@ -95,6 +96,7 @@ final class Server {
 
     private void receive(Request request) {
         if (!isUp()) {
+            lostAll++;
             if (outage != null) outage.lostOne();
             ledger.fail(request);
         } else if (freeCount > 0) {
@@ -148,12 +150,14 @@ final class Server {
             request.slot = -1;
             request.lost = true; // its completion event is still pending and will only release it
             outage.lostOne();
+            lostAll++;
             ledger.fail(request);
         }
         freeCount = 0;
         for (int slot = workers - 1; slot >= 0; slot--) freeSlots[freeCount++] = slot;
         for (Request request = queue.pollFirst(); request != null; request = queue.pollFirst()) {
             outage.lostOne();
+            lostAll++;
             ledger.fail(request);
         }
         busy.set(now, 0);
@@ -203,7 +207,7 @@ final class Server {
 
     ClusterSnapshot.ServerState state(boolean healthyAtBalancer, int outstanding, double now) {
         return new ClusterSnapshot.ServerState(name, isUp(), healthyAtBalancer, workers, busyWorkers(), queue.size(),
-                outstanding, completedAll, busy.integral(now));
+                outstanding, completedAll, lostAll, busy.integral(now));
     }
 
     ServerResult result(double now) {

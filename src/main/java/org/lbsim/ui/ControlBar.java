@@ -1,0 +1,128 @@
+package org.lbsim.ui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import org.lbsim.balancing.AlgorithmInfo;
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.experiment.LiveRun;
+import org.lbsim.scenario.ClientSpec;
+
+/**
+ * Play, pause, step, reset, speed, the algorithm (switched live) and the arrival rate of the
+ * main client population. Every control goes through {@link LiveRun}.
+ */
+final class ControlBar extends HBox {
+
+    private static final double[] SPEEDS = {1, 10, 100, 1000, LiveRun.AS_FAST_AS_POSSIBLE};
+
+    private final ComboBox<String> algorithm = new ComboBox<>();
+    private final Button playPause = new Button();
+    private final Messages messages;
+    private boolean showingPause;
+    /** The algorithm the simulation last reported, to follow its changes without undoing the user's. */
+    private String reportedAlgorithm;
+    private boolean updatingFromRun;
+
+    ControlBar(LiveRun run, Messages messages, Runnable onReset) {
+        this.messages = messages;
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(6));
+
+        playPause.setId("play");
+        playPause.textProperty().bind(messages.text("control.play"));
+        playPause.setOnAction(e -> {
+            if (run.isPlaying() || showingPause) run.pause(); else run.play();
+        });
+        Button step = button("step", "control.step", () -> run.step());
+        Button reset = button("reset", "control.reset", () -> {
+            run.reset();
+            onReset.run();
+        });
+
+        Label speedLabel = label("control.speed");
+        ComboBox<Double> speed = new ComboBox<>();
+        speed.setId("speed");
+        for (double s : SPEEDS) speed.getItems().add(s);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double value) {
+                if (value == null) return "";
+                return value.isInfinite() ? messages.get("control.fastest") : "×" + value.intValue();
+            }
+
+            @Override
+            public Double fromString(String text) {
+                return null;
+            }
+        });
+        speed.setValue(1.0);
+        speed.valueProperty().addListener((o, old, value) -> run.setSpeed(value));
+
+        Label algorithmLabel = label("control.algorithm");
+        algorithm.setId("algorithm");
+        for (AlgorithmInfo info : Algorithms.standard().all()) algorithm.getItems().add(info.name());
+        algorithm.setValue(run.scenario().balancer().algorithm());
+        algorithm.valueProperty().addListener((o, old, name) -> {
+            if (name != null && !name.equals(old) && !updatingFromRun) run.control(c -> c.setAlgorithm(name));
+        });
+
+        getChildren().addAll(playPause, step, reset, speedLabel, speed, algorithmLabel, algorithm);
+
+        ClientSpec main = run.scenario().clients().stream().filter(ClientSpec::targetsBalancer).findFirst().orElse(null);
+        if (main != null) {
+            double initial = main.arrivals().rate();
+            Slider rate = new Slider(Math.max(initial / 20, 0.1), initial * 3, initial);
+            rate.setId("rate");
+            rate.setPrefWidth(220);
+            Label value = new Label(String.format("%.0f/s", initial));
+            value.setMinWidth(60);
+            rate.valueProperty().addListener((o, old, v) -> value.setText(String.format("%.0f/s", v.doubleValue())));
+            rate.valueChangingProperty().addListener((o, was, changing) -> {
+                if (!changing) send(run, main.name(), rate.getValue());
+            });
+            rate.setOnMouseReleased(e -> send(run, main.name(), rate.getValue()));
+            getChildren().addAll(label("control.rate"), new Label(main.name() + ":"), rate, value);
+        }
+    }
+
+    private static void send(LiveRun run, String client, double rate) {
+        run.control(c -> c.setRate(client, rate));
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button button = new Button();
+        button.setId(id);
+        button.textProperty().bind(messages.text(key));
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private Label label(String key) {
+        Label label = new Label();
+        label.textProperty().bind(messages.text(key));
+        return label;
+    }
+
+    /** Reflects the run's state: the play button's label and the algorithm in use. */
+    void show(boolean playing, String algorithmInUse) {
+        if (playing != showingPause) {
+            showingPause = playing;
+            playPause.textProperty().bind(messages.text(playing ? "control.pause" : "control.play"));
+        }
+        // Follow changes made by the run itself (a scripted set-algorithm); a choice the user
+        // just made is not undone while the simulation has yet to apply it.
+        if (!algorithmInUse.equals(reportedAlgorithm)) {
+            reportedAlgorithm = algorithmInUse;
+            updatingFromRun = true;
+            algorithm.setValue(algorithmInUse);
+            updatingFromRun = false;
+        }
+    }
+}

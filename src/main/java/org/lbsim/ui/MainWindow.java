@@ -1,0 +1,227 @@
+package org.lbsim.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.ClusterSnapshot;
+import org.lbsim.experiment.LiveRun;
+import org.lbsim.scenario.Scenario;
+import org.lbsim.scenario.ScenarioException;
+import org.lbsim.scenario.ScenarioLoader;
+import org.lbsim.scenario.ServerSpec;
+
+/**
+ * The main window: menus and controls on top, the live topology in the middle, the charts
+ * below. A frame timer reads the run's latest snapshot at most 30 times a second.
+ */
+final class MainWindow {
+
+    private static final double FRAME_SECONDS = 1.0 / 30;
+    /** Charts take a point at most this often (wall) ... */
+    private static final double CHART_SECONDS = 0.1;
+    /** ... and over at least this much simulated time, so that points are not noise. */
+    private static final double CHART_MIN_SIM_SECONDS = 0.5;
+
+    private final Stage stage;
+    private final Messages messages;
+    private final BorderPane root = new BorderPane();
+    private LiveRun run;
+    private TopologyView topology;
+    private LiveCharts charts;
+    private ControlBar controls;
+    private final TimeSeriesLog log = new TimeSeriesLog();
+    private ClusterSnapshot shown;
+    private ClusterSnapshot charted;
+    private double lastFrame;
+    private double lastChart;
+
+    private final AnimationTimer frames = new AnimationTimer() {
+        @Override
+        public void handle(long nanos) {
+            frame(nanos / 1e9);
+        }
+    };
+
+    MainWindow(Stage stage, Messages messages, Path file, Scenario scenario) {
+        this.stage = stage;
+        this.messages = messages;
+        root.setTop(new VBox(menus()));
+        open(file, scenario);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight())));
+        stage.setOnHidden(e -> {
+            frames.stop();
+            run.close();
+        });
+    }
+
+    void show() {
+        stage.show();
+        frames.start();
+    }
+
+    LiveRun run() {
+        return run;
+    }
+
+    private void open(Path file, Scenario scenario) {
+        if (run != null) run.close();
+        run = new LiveRun(scenario, Algorithms.standard());
+        topology = new TopologyView(scenario, messages, action -> run.control(action));
+        charts = new LiveCharts(scenario, messages);
+        controls = new ControlBar(run, messages, this::clearHistory);
+        ((VBox) root.getTop()).getChildren().setAll(((VBox) root.getTop()).getChildren().get(0), controls);
+        root.setCenter(topology);
+        root.setBottom(charts);
+        clearHistory();
+        stage.titleProperty().bind(messages.text("app.title", scenario.name() + " (" + file + ")"));
+        run.start();
+    }
+
+    private void clearHistory() {
+        shown = null;
+        charted = null;
+        charts.clear();
+        log.clear();
+    }
+
+    private void frame(double now) {
+        if (now - lastFrame < FRAME_SECONDS) {
+            topology.redraw(now);
+            return;
+        }
+        lastFrame = now;
+        ClusterSnapshot snapshot = run.latest();
+        if (snapshot != shown) {
+            Interval interval = shown == null || snapshot.time() < shown.time() ? null : Interval.between(shown, snapshot);
+            topology.show(snapshot, interval);
+            controls.show(run.isPlaying(), snapshot.algorithm());
+            if (interval != null || shown == null || snapshot.time() < shown.time()) shown = snapshot;
+            chart(snapshot, now);
+        }
+        topology.redraw(now);
+    }
+
+    /** One chart point (and time-series row) per chart interval, with the latency window it covers. */
+    private void chart(ClusterSnapshot snapshot, double now) {
+        if (charted == null || snapshot.time() < charted.time()) {
+            charted = snapshot;
+            run.latencyTaken();
+            return;
+        }
+        if (now - lastChart < CHART_SECONDS || snapshot.time() - charted.time() < CHART_MIN_SIM_SECONDS) return;
+        Interval interval = Interval.between(charted, snapshot);
+        if (interval == null) return;
+        charts.add(snapshot, interval);
+        log.add(snapshot, interval);
+        charted = snapshot;
+        lastChart = now;
+        run.latencyTaken();
+    }
+
+    private MenuBar menus() {
+        Menu file = menu("menu.file");
+        file.getItems().addAll(
+                item("menu.open", this::chooseScenario),
+                item("menu.exportCharts", this::exportCharts),
+                item("menu.exportSeries", this::exportSeries),
+                item("menu.quit", stage::close));
+        Menu language = menu("menu.language");
+        ToggleGroup languages = new ToggleGroup();
+        for (var locale : Messages.SUPPORTED) {
+            RadioMenuItem choice = new RadioMenuItem(locale.getDisplayLanguage(locale));
+            choice.setId("language-" + locale.getLanguage());
+            choice.setToggleGroup(languages);
+            choice.setSelected(locale.equals(messages.localeProperty().get()));
+            choice.setOnAction(e -> messages.localeProperty().set(locale));
+            language.getItems().add(choice);
+        }
+        return new MenuBar(file, language);
+    }
+
+    private Menu menu(String key) {
+        Menu menu = new Menu();
+        menu.textProperty().bind(messages.text(key));
+        return menu;
+    }
+
+    private MenuItem item(String key, Runnable action) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(messages.text(key));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void chooseScenario() {
+        FileChooser chooser = chooser("dialog.scenarios", "*.yaml", "*.yml");
+        File chosen = chooser.showOpenDialog(stage);
+        if (chosen == null) return;
+        try {
+            Scenario scenario = new ScenarioLoader(Algorithms.standard().parameterKeys()).load(chosen.toPath(), List.of());
+            open(chosen.toPath(), scenario);
+        } catch (ScenarioException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private void exportCharts() {
+        File chosen = chooser("dialog.png", "*.png").showSaveDialog(stage);
+        if (chosen == null) return;
+        try {
+            charts.exportPng(chosen);
+        } catch (IOException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private void exportSeries() {
+        File chosen = chooser("dialog.csv", "*.csv").showSaveDialog(stage);
+        if (chosen == null) return;
+        try {
+            log.write(chosen.toPath(), run.scenario().servers().stream().map(ServerSpec::name).toList());
+        } catch (IOException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private FileChooser chooser(String descriptionKey, String... patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get(descriptionKey), patterns));
+        File scenarios = new File("scenarios");
+        if (scenarios.isDirectory()) chooser.setInitialDirectory(scenarios);
+        return chooser;
+    }
+
+    private void error(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setTitle(messages.get("error.title"));
+        alert.showAndWait();
+    }
+
+    // For tests: what a person sees.
+    TopologyView topology() {
+        return topology;
+    }
+
+    LiveCharts charts() {
+        return charts;
+    }
+
+    TimeSeriesLog log() {
+        return log;
+    }
+}

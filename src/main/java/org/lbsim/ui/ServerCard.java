@@ -1,0 +1,86 @@
+package org.lbsim.ui;
+
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import org.lbsim.cluster.ClusterControl;
+import org.lbsim.cluster.ClusterSnapshot;
+
+/**
+ * One instance on screen: busy workers, queue, and its two health states side by side — the
+ * truth and what the balancer believes. The gap between them is the lesson.
+ */
+final class ServerCard extends VBox {
+
+    private static final Color GOOD = Color.web("#009E73");
+    private static final Color BAD = Color.web("#D55E00");
+
+    private final String server;
+    private final Messages messages;
+    private final Label workers = new Label();
+    private final ProgressBar busyBar = new ProgressBar(0);
+    private final Label queue = new Label();
+    private final ProgressBar queueBar = new ProgressBar(0);
+    private final Circle truthDot = new Circle(7);
+    private final Label truth = new Label();
+    private final Circle beliefDot = new Circle(7);
+    private final Label belief = new Label();
+    private final int queueScale;
+
+    ServerCard(String server, int queueCapacity, Messages messages, Consumer<Consumer<ClusterControl>> control) {
+        this.server = server;
+        this.messages = messages;
+        this.queueScale = queueCapacity == Integer.MAX_VALUE ? 100 : Math.max(1, queueCapacity);
+        setId("server-" + server);
+        getStyleClass().add("server-card");
+        setSpacing(3);
+        setPadding(new Insets(6, 8, 6, 8));
+        setStyle("-fx-background-color: white; -fx-border-color: #555; -fx-border-radius: 6; -fx-background-radius: 6;");
+
+        Label name = new Label(server);
+        name.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        busyBar.setMaxWidth(Double.MAX_VALUE);
+        queueBar.setMaxWidth(Double.MAX_VALUE);
+        queueBar.setStyle("-fx-accent: #E69F00;");
+        truth.setId("truth-" + server);
+        belief.setId("belief-" + server);
+        Label truthTitle = new Label();
+        truthTitle.textProperty().bind(messages.text("server.truth"));
+        Label beliefTitle = new Label();
+        beliefTitle.textProperty().bind(messages.text("server.belief"));
+        HBox health = new HBox(6, truthTitle, truthDot, truth, beliefTitle, beliefDot, belief);
+
+        Button fail = new Button();
+        fail.setId("fail-" + server);
+        fail.textProperty().bind(messages.text("server.fail"));
+        fail.setOnAction(e -> control.accept(c -> c.fail(server)));
+        Button recover = new Button();
+        recover.setId("recover-" + server);
+        recover.textProperty().bind(messages.text("server.recover"));
+        recover.setOnAction(e -> control.accept(c -> c.recover(server)));
+        HBox buttons = new HBox(6, fail, recover);
+
+        getChildren().addAll(name, workers, busyBar, queue, queueBar, health, buttons);
+    }
+
+    String server() {
+        return server;
+    }
+
+    void show(ClusterSnapshot.ServerState state) {
+        workers.setText(messages.get("server.workers", state.busy(), state.workers()));
+        busyBar.setProgress((double) state.busy() / state.workers());
+        queue.setText(messages.get("server.queue", state.queued()));
+        queueBar.setProgress(Math.min(1, (double) state.queued() / queueScale));
+        truthDot.setFill(state.up() ? GOOD : BAD);
+        truth.setText(messages.get(state.up() ? "state.up" : "state.down"));
+        beliefDot.setFill(state.healthyAtBalancer() ? GOOD : BAD);
+        belief.setText(messages.get(state.healthyAtBalancer() ? "state.healthy" : "state.unhealthy"));
+    }
+}

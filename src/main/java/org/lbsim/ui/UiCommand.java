@@ -1,0 +1,28 @@
+package org.lbsim.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.scenario.Scenario;
+import org.lbsim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code lbsim ui [SCENARIO]}: opens the classroom window. */
+@Command(name = "ui", mixinStandardHelpOptions = true,
+        description = "Open the live classroom window (default scenario: scenarios/two-instances.yaml).")
+public final class UiCommand implements Callable<Integer> {
+
+    static final Path DEFAULT_SCENARIO = Path.of("scenarios", "two-instances.yaml");
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
+    Path file = DEFAULT_SCENARIO;
+
+    @Override
+    public Integer call() throws Exception {
+        // Validate before any window opens: a bad file is a message and exit status 2.
+        Scenario scenario = new ScenarioLoader(Algorithms.standard().parameterKeys()).load(file, java.util.List.of());
+        LbsimApp.show(file, scenario);
+        return 0;
+    }
+}

@@ -1,0 +1,96 @@
+package org.lbsim.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.ClusterSnapshot;
+import org.lbsim.experiment.LiveRun;
+import org.lbsim.scenario.ScenarioLoader;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The classroom window driven as a teacher would, headless under Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Locale.setDefault(Locale.ENGLISH);
+        Path file = UiCommand.DEFAULT_SCENARIO;
+        var scenario = new ScenarioLoader(Algorithms.standard().parameterKeys()).load(file, List.of());
+        window = new MainWindow(stage, new Messages(), file, scenario);
+        window.show();
+    }
+
+    @Test
+    void failingAnInstanceIsNoticedByTheBalancerAndItsTrafficStops(FxRobot robot) throws Exception {
+        LiveRun run = window.run();
+        run.setSpeed(20);
+        robot.clickOn("#play");
+        waitFor(() -> run.latest().time() > 2);
+        robot.clickOn("#fail-web-1");
+        waitFor(() -> !server(run.latest(), "web-1").up());
+        assertThat(label(robot, "#belief-web-1")).as("the balancer has not noticed yet").isEqualTo("HEALTHY");
+
+        waitFor(() -> !server(run.latest(), "web-1").healthyAtBalancer());
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> "UNHEALTHY".equals(label(robot, "#belief-web-1")));
+        assertThat(label(robot, "#truth-web-1")).isEqualTo("DOWN");
+
+        ClusterSnapshot markedDown = run.latest();
+        long lostWhenMarkedDown = server(markedDown, "web-1").lost();
+        assertThat(lostWhenMarkedDown).as("requests sent before the balancer noticed were lost").isPositive();
+        waitFor(() -> run.latest().time() > markedDown.time() + 10);
+        assertThat(server(run.latest(), "web-1").lost()).as("nothing is sent to it any more").isEqualTo(lostWhenMarkedDown);
+        assertThat(window.charts().points()).as("the charts received points").isPositive();
+        assertThat(window.log().size()).isPositive();
+    }
+
+    @Test
+    void switchingTheAlgorithmReachesTheSimulation(FxRobot robot) throws Exception {
+        LiveRun run = window.run();
+        robot.clickOn("#play");
+        robot.clickOn("#algorithm");
+        robot.clickOn(robot.lookup(".list-cell").match(node -> "random".equals(((javafx.scene.control.Labeled) node).getText()))
+                .queryLabeled());
+        waitFor(() -> "random".equals(run.latest().algorithm()));
+        assertThat(run.latest().algorithm()).isEqualTo("random");
+    }
+
+    @Test
+    void switchingLanguageRelabelsTheWindow(FxRobot robot) {
+        assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("Play");
+        robot.clickOn(robot.lookup(".menu").nth(1).queryLabeled());
+        robot.clickOn("#language-es");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("Reproducir");
+        assertThat(robot.lookup("#fail-web-1").queryAs(Button.class).getText()).isEqualTo("Fallar");
+        assertThat(window.charts().titles()).contains("Latencia");
+    }
+
+    private static ClusterSnapshot.ServerState server(ClusterSnapshot snapshot, String name) {
+        return snapshot.servers().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String label(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
