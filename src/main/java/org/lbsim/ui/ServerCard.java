@@ -54,7 +54,10 @@ final class ServerCard extends VBox {
         truthTitle.textProperty().bind(messages.text("server.truth"));
         Label beliefTitle = new Label();
         beliefTitle.textProperty().bind(messages.text("server.belief"));
-        HBox health = new HBox(6, truthTitle, truthDot, truth, beliefTitle, beliefDot, belief);
+        truthTitle.setMinWidth(120);
+        beliefTitle.setMinWidth(120);
+        HBox truthRow = new HBox(6, truthTitle, truthDot, truth);
+        HBox beliefRow = new HBox(6, beliefTitle, beliefDot, belief);
 
         Button fail = new Button();
         fail.setId("fail-" + server);
@@ -66,7 +69,7 @@ final class ServerCard extends VBox {
         recover.setOnAction(e -> control.accept(c -> c.recover(server)));
         HBox buttons = new HBox(6, fail, recover);
 
-        getChildren().addAll(name, workers, busyBar, queue, queueBar, health, buttons);
+        getChildren().addAll(name, workers, busyBar, queue, queueBar, truthRow, beliefRow, buttons);
     }
 
     String server() {
