@@ -23,7 +23,7 @@ final class ConsistentHash implements BalancingAlgorithm {
 
     private final int virtualNodes;
     private BackendView[] backends = new BackendView[0];
-    /** Sorted ring points, as unsigned 32-bit hashes. */
+    /** Sorted ring points: 32-bit hashes in signed order (where the ring starts does not matter). */
     private int[] points = new int[0];
     /** The owner of each point, as an index into {@code backends}. */
     private int[] owners = new int[0];
@@ -44,7 +44,7 @@ final class ConsistentHash implements BalancingAlgorithm {
         for (int owner = 0; owner < backends.length; owner++) {
             String name = backends[owner].name();
             for (int v = 0; v < backends[owner].weight() * virtualNodes; v++) {
-                packed[k++] = (Integer.toUnsignedLong(Hashing.of(name + "#" + v)) << 32) | owner;
+                packed[k++] = ((long) Hashing.of(name + "#" + v) << 32) | owner;
             }
         }
         Arrays.sort(packed);
@@ -65,7 +65,7 @@ final class ConsistentHash implements BalancingAlgorithm {
         int high = n; // the first point >= key lies in [low, high]; n means past the end: wrap to 0
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (Integer.compareUnsigned(points[mid], key) < 0) low = mid + 1;
+            if (points[mid] < key) low = mid + 1;
             else high = mid;
         }
         return backends[owners[low == n ? 0 : low]];

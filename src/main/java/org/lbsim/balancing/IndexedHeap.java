@@ -6,30 +6,38 @@ import org.apache.commons.math3.random.RandomGenerator;
  * A binary min-heap of members 0..n-1 by a score that changes one member at a time: the minimum
  * in O(1), a change of score in O(log n).
  *
- * <p>Each change also draws a fresh random tie key for the member, and equal scores are ordered
- * by it, so a tie is won by a member chosen at random rather than by its position.
+ * <p>Equal scores are ordered by when they were set, oldest first, and the initial order is a
+ * random permutation: tied members take turns, so none is favoured by its position. (A random
+ * tie key redrawn at each change would not do: the members left in a tie are those whose keys
+ * lost, so a member rejoining with a fresh key would be favoured.)
  */
 final class IndexedHeap {
 
-    private final RandomGenerator random;
     private final int[] heap;
     private final int[] slot;
     private final double[] score;
-    private final double[] tie;
+    /** When each member's score was last set, in changes counted from the start. */
+    private final long[] setAt;
+    private long changes;
 
     /** All members start with score 0. */
     IndexedHeap(int size, RandomGenerator random) {
-        this.random = random;
         heap = new int[size];
         slot = new int[size];
         score = new double[size];
-        tie = new double[size];
-        for (int i = 0; i < size; i++) {
-            heap[i] = i;
-            slot[i] = i;
-            tie[i] = random.nextDouble();
+        setAt = new long[size];
+        for (int i = 0; i < size; i++) heap[i] = i;
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = heap[i];
+            heap[i] = heap[j];
+            heap[j] = t;
         }
-        for (int i = size / 2 - 1; i >= 0; i--) down(i);
+        // All scores are 0: the heap is ordered by setAt alone, i.e. by this permutation.
+        for (int i = 0; i < size; i++) {
+            slot[heap[i]] = i;
+            setAt[heap[i]] = changes++;
+        }
     }
 
     int size() {
@@ -47,13 +55,13 @@ final class IndexedHeap {
 
     void set(int member, double newScore) {
         score[member] = newScore;
-        tie[member] = random.nextDouble();
+        setAt[member] = changes++;
         int at = up(slot[member]);
         down(at);
     }
 
     private boolean less(int a, int b) {
-        return score[a] < score[b] || score[a] == score[b] && tie[a] < tie[b];
+        return score[a] < score[b] || score[a] == score[b] && setAt[a] < setAt[b];
     }
 
     private int up(int at) {

@@ -9,7 +9,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * plus one, divided by its weight: NGINX Plus {@code least_time} ("the least average response
  * time and least number of active connections, with server weights taken into account"). The
  * average is a time-weighted moving average (see {@link LatencyAverages}) with decay τ; backends
- * not yet measured are tried first. Backends of weight 0 get nothing. Ties are broken at random.
+ * not yet measured are tried first. Backends of weight 0 get nothing. Tied backends take turns (see {@link IndexedHeap}).
  *
  * <p>Parameter {@code decay} (τ, default 10s). Cost: O(1) per decision and O(log n) per dispatch
  * and per answer, with an {@link IndexedHeap} of the scores; O(n log n) when the usable set changes.

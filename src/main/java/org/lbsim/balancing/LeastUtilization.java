@@ -13,7 +13,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * see it — the herd effect (Mitzenmacher, "How useful is old information?", IEEE TPDS 2000;
  * Dahlin, "Interpreting stale load information", 2000). Backends that have not reported yet count
  * as 0. Weights do not apply (utilization already accounts for capacity). Ties between equal
- * reports (often 0 or 1) are broken by a random key drawn at each report.
+ * reports (often 0 or 1) go to the backend whose report is oldest.
  *
  * <p>Parameter {@code reportInterval} (default 1s). Cost: O(1) per decision, O(log n) per report,
  * with an {@link IndexedHeap} of the last reports.
