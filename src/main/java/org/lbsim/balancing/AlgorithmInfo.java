@@ -1,6 +1,6 @@
 package org.lbsim.balancing;
 
-import java.util.Set;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -10,11 +10,11 @@ import java.util.function.Function;
 public record AlgorithmInfo(
         String name,
         String description,
-        Set<String> parameters,
+        List<Parameter> parameters,
         Function<AlgorithmContext, BalancingAlgorithm> factory) {
 
     public AlgorithmInfo {
-        parameters = Set.copyOf(parameters);
+        parameters = List.copyOf(parameters);
     }
 
     public BalancingAlgorithm create(AlgorithmContext context) {

@@ -7,7 +7,9 @@ import java.util.List;
  *
  * <p>The balancer calls {@link #updateBackends} whenever the usable set changes (health,
  * membership, weights) and tells the algorithm about each dispatch and each answer, so that
- * algorithms can keep their own indexes instead of scanning every backend per request.
+ * algorithms can keep their own indexes instead of scanning every backend per request. When no
+ * backend is usable, {@link #pick} returns {@link Pick.NoHealthyBackend} and the balancer
+ * answers 503.
  */
 public interface BalancingAlgorithm {
 
@@ -26,5 +28,20 @@ public interface BalancingAlgorithm {
      * shrunk). {@code latencySeconds} is what the balancer measured, NaN when there was no answer.
      */
     default void onFinished(BackendView backend, double latencySeconds) {
+    }
+
+    /**
+     * How often, in simulated seconds, each backend should report its load to this algorithm
+     * (as an agent on the instance would); 0 when the algorithm uses no reports.
+     */
+    default double loadReportInterval() {
+        return 0;
+    }
+
+    /**
+     * A backend's periodic report: the fraction of its workers that were busy, averaged over the
+     * interval since its previous report.
+     */
+    default void onLoadReport(BackendView backend, double utilization) {
     }
 }

@@ -6,16 +6,18 @@ import org.apache.commons.math3.random.RandomGenerator;
 /**
  * The usable backend with the fewest outstanding requests (sent by this balancer and not yet
  * answered, whether in service or waiting). NGINX {@code least_conn}, HAProxy
- * {@code balance leastconn}, AWS ALB {@code least_outstanding_requests}. Ties are broken
- * uniformly at random, so no backend is favoured by its position.
+ * {@code balance leastconn}, AWS ALB {@code least_outstanding_requests}. Weights do not apply
+ * (see {@code weighted-least-connections}). Ties are broken uniformly at random, so no backend
+ * is favoured by its position. Over identical servers this is join-the-shortest-queue.
  *
- * <p>Cost: O(n) per decision over the n usable backends (one pass with reservoir sampling of
- * the ties). The indexed O(log n) version belongs to the algorithms issue.
+ * <p>Cost: O(1) per decision and per answer, with {@link CountBuckets}; O(n) when the usable set
+ * changes.
  */
 final class LeastConnections implements BalancingAlgorithm {
 
     private final RandomGenerator random;
-    private BackendView[] backends = new BackendView[0];
+    private Members members = Members.none();
+    private CountBuckets buckets = new CountBuckets(new int[0]);
 
     LeastConnections(RandomGenerator random) {
         this.random = random;
@@ -23,24 +25,27 @@ final class LeastConnections implements BalancingAlgorithm {
 
     @Override
     public void updateBackends(List<? extends BackendView> usable) {
-        backends = usable.toArray(new BackendView[0]);
+        members = new Members(usable);
+        int[] counts = new int[members.size()];
+        for (int i = 0; i < counts.length; i++) counts[i] = members.get(i).outstanding();
+        buckets = new CountBuckets(counts);
     }
 
     @Override
     public Pick pick(RequestInfo request) {
-        BackendView best = null;
-        int fewest = Integer.MAX_VALUE;
-        int ties = 0;
-        for (BackendView backend : backends) {
-            int outstanding = backend.outstanding();
-            if (outstanding < fewest) {
-                fewest = outstanding;
-                best = backend;
-                ties = 1;
-            } else if (outstanding == fewest && random.nextInt(++ties) == 0) {
-                best = backend;
-            }
-        }
-        return best == null ? Pick.NoHealthyBackend.INSTANCE : best;
+        if (buckets.size() == 0) return Pick.NoHealthyBackend.INSTANCE;
+        return members.get(buckets.pickMinimum(random));
+    }
+
+    @Override
+    public void onDispatched(BackendView backend) {
+        int member = members.positionOf(backend);
+        if (member >= 0) buckets.increment(member);
+    }
+
+    @Override
+    public void onFinished(BackendView backend, double latencySeconds) {
+        int member = members.positionOf(backend);
+        if (member >= 0) buckets.decrement(member);
     }
 }

@@ -1,14 +1,17 @@
 package org.lbsim.cli;
 
-import java.util.TreeSet;
 import org.lbsim.balancing.AlgorithmInfo;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.balancing.Parameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code lbsim algorithms}: the registry, one algorithm a line. */
-@Command(name = "algorithms", mixinStandardHelpOptions = true, description = "List the balancing algorithms.")
+/**
+ * {@code lbsim algorithms}: the registry, one algorithm a line, each parameter under it with its
+ * default and range (set them under {@code balancer:} or with {@code --set balancer.KEY=VALUE}).
+ */
+@Command(name = "algorithms", mixinStandardHelpOptions = true, description = "List the balancing algorithms and their parameters.")
 final class AlgorithmsCommand implements Runnable {
 
     @Spec
@@ -18,8 +21,11 @@ final class AlgorithmsCommand implements Runnable {
     public void run() {
         var out = spec.commandLine().getOut();
         for (AlgorithmInfo info : Algorithms.standard().all()) {
-            String parameters = info.parameters().isEmpty() ? "" : "  [parameters: " + String.join(", ", new TreeSet<>(info.parameters())) + "]";
-            out.printf("%-28s %s%s%n", info.name(), info.description(), parameters);
+            out.printf("%-28s %s%n", info.name(), info.description());
+            for (Parameter parameter : info.parameters()) {
+                out.printf("%-28s   %s (default %s): %s; %s%n", "", parameter.key(), parameter.defaultText(),
+                        parameter.description(), parameter.range());
+            }
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ScenarioException;
-import org.lbsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,7 +35,7 @@ final class ScenarioOptions {
             }
             all.add("balancer.algorithm=" + algorithm);
         }
-        Scenario scenario = new ScenarioLoader(algorithms.parameterKeys()).load(file, all);
+        Scenario scenario = AlgorithmRules.loader(algorithms).load(file, all);
         return seed == null ? scenario : scenario.withSeed(seed);
     }
 }

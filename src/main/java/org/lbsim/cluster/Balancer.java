@@ -54,6 +54,10 @@ final class Balancer {
         return algorithmName;
     }
 
+    BalancingAlgorithm algorithm() {
+        return algorithm;
+    }
+
     /** Installs an algorithm; nothing else changes, so this is also the live switch. */
     void use(String name, BalancingAlgorithm newAlgorithm) {
         algorithmName = name;
@@ -88,6 +92,11 @@ final class Balancer {
         request.backend = null;
         backend.outstanding--;
         algorithm.onFinished(backend, latency);
+    }
+
+    /** A backend's agent reported its utilization; see {@link LoadReporter}. */
+    void loadReport(Backend backend, double utilization) {
+        algorithm.onLoadReport(backend, utilization);
     }
 
     /** The health checks changed their verdict on a backend. */

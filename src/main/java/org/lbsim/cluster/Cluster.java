@@ -45,6 +45,7 @@ public final class Cluster implements ClusterControl {
     private final Map<String, Server> servers = new LinkedHashMap<>();
     private final Map<String, TrafficSource> sources = new LinkedHashMap<>();
     private int algorithmSwitches;
+    private LoadReporter loadReporter;
 
     public Cluster(Scenario scenario, Algorithms algorithms, Simulation simulation) {
         this.scenario = scenario;
@@ -65,9 +66,7 @@ public final class Cluster implements ClusterControl {
             balancer.register(server, spec.weight());
             FailureInjector.schedule(server, spec.failures(), simulation, streams);
         }
-        AlgorithmInfo algorithm = algorithms.get(balancerSpec.algorithm());
-        balancer.use(algorithm.name(), algorithm.create(
-                new AlgorithmContext(streams.stream("balancer.algorithm"), balancerSpec.algorithmParameters())));
+        install(algorithms.get(balancerSpec.algorithm()), "balancer.algorithm");
         this.healthChecker = new HealthChecker(balancerSpec.healthCheck(), simulation, balancer,
                 streams.stream("balancer.healthChecks"));
 
@@ -124,9 +123,17 @@ public final class Cluster implements ClusterControl {
 
     @Override
     public void setAlgorithm(String name) {
-        AlgorithmInfo info = algorithms.get(name);
-        String stream = "balancer.algorithm." + (++algorithmSwitches) + "." + name;
-        balancer.use(name, info.create(new AlgorithmContext(streams.stream(stream), scenario.balancer().algorithmParameters())));
+        install(algorithms.get(name), "balancer.algorithm." + (++algorithmSwitches) + "." + name);
+    }
+
+    /** Builds and installs an algorithm, with the load reports it asks for. */
+    private void install(AlgorithmInfo info, String stream) {
+        balancer.use(info.name(), info.create(new AlgorithmContext(streams.stream(stream),
+                scenario.balancer().algorithmParameters(), simulation::now)));
+        if (loadReporter != null) loadReporter.stop();
+        double interval = balancer.algorithm().loadReportInterval();
+        loadReporter = interval > 0
+                ? new LoadReporter(balancer, simulation, interval, streams.stream(stream + ".loadReports")) : null;
     }
 
     private Server server(String name) {

@@ -42,6 +42,9 @@ final class Server {
     private final TimeWeightedValue busy = new TimeWeightedValue(0);
     private final TimeWeightedValue held = new TimeWeightedValue(0);
     private final TimeWeightedValue upState = new TimeWeightedValue(1);
+    /** Worker-seconds of service since time 0 up to {@link #busyCountedTo}; unlike {@link #busy}, never reset at the warm-up. */
+    private double busySeconds;
+    private double busyCountedTo;
     private long completed;
     private long completedAll;
     private long lostAll;
@@ -114,6 +117,7 @@ final class Server {
         int slot = freeSlots[--freeCount];
         inService[slot] = request;
         request.slot = slot;
+        countBusy(simulation.now());
         busy.add(simulation.now(), 1);
         simulation.schedule(request.work / speed, onServiceDone, request);
     }
@@ -127,6 +131,7 @@ final class Server {
         inService[request.slot] = null;
         freeSlots[freeCount++] = request.slot;
         request.slot = -1;
+        countBusy(now);
         busy.add(now, -1);
         held.add(now, -1);
         if (request.counted) completed++;
@@ -160,6 +165,7 @@ final class Server {
             lostAll++;
             ledger.fail(request);
         }
+        countBusy(now);
         busy.set(now, 0);
         held.set(now, 0);
     }
@@ -189,6 +195,20 @@ final class Server {
         for (Request request : inService) if (request != null && request.counted && request.expiredBy(now)) expired++;
         for (Request request : queue) if (request.counted && request.expiredBy(now)) expired++;
         return expired;
+    }
+
+    private void countBusy(double now) {
+        busySeconds += busy.value() * (now - busyCountedTo);
+        busyCountedTo = now;
+    }
+
+    /** Worker-seconds spent serving since time 0, for the load reports its agent sends. */
+    double busyWorkerSeconds(double now) {
+        return busySeconds + busy.value() * (now - busyCountedTo);
+    }
+
+    int workers() {
+        return workers;
     }
 
     void startWindow(double now) {

@@ -7,7 +7,8 @@ import java.util.Map;
  * The load balancer.
  *
  * @param algorithmParameters parameters of the algorithm under {@code balancer:}, by key (for
- *                            example {@code choices} of {@code power-of-d}); validated by the algorithm
+ *                            example {@code choices} of {@code power-of-d}), as the loader's
+ *                            {@link ParameterRule}s hand them on (durations in seconds)
  */
 public record BalancerSpec(
         String securityGroup,

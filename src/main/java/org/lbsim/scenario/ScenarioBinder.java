@@ -53,13 +53,14 @@ final class ScenarioBinder {
     private static final Set<String> PLANNED_SERVER = Set.of("costPerHour", "bootTime");
     private static final Set<String> PLANNED_FAILURE_KINDS = Set.of("slowdown", "black-hole", "unreachable");
 
-    private final Map<String, Set<String>> algorithms;
+    /** Algorithm name → the rules of the parameters it accepts, by key. */
+    private final Map<String, Map<String, ParameterRule>> algorithms;
     private final String defaultName;
     private final Problems problems;
     private final Values values;
     private final DistributionBinder distributions;
 
-    ScenarioBinder(Map<String, Set<String>> algorithms, String defaultName, Problems problems) {
+    ScenarioBinder(Map<String, Map<String, ParameterRule>> algorithms, String defaultName, Problems problems) {
         this.algorithms = algorithms;
         this.defaultName = defaultName;
         this.problems = problems;
@@ -294,10 +295,10 @@ final class ScenarioBinder {
         String algorithm = algorithm(f.get("algorithm"), f.pathOf("algorithm"), f.location());
         Set<String> parameterKeys = new TreeSet<>();
         if (algorithm != null) {
-            parameterKeys.addAll(algorithms.get(algorithm));
+            parameterKeys.addAll(algorithms.get(algorithm).keySet());
         } else {
             // The algorithm is wrong or unknown: accept every algorithm's parameters, to report only that.
-            algorithms.values().forEach(parameterKeys::addAll);
+            algorithms.values().forEach(rules -> parameterKeys.addAll(rules.keySet()));
         }
         List<String> allowed = new ArrayList<>(BALANCER_KEYS);
         allowed.addAll(parameterKeys);
@@ -306,7 +307,9 @@ final class ScenarioBinder {
         for (String key : parameterKeys) {
             Node value = f.get(key);
             if (value == null) continue;
-            String text = values.text(value, f.pathOf(key), "a value for the parameter '" + key + "' of " + algorithm);
+            String text = algorithm == null
+                    ? values.text(value, f.pathOf(key), "a value for the parameter '" + key + "'")
+                    : parameter(value, f.pathOf(key), algorithms.get(algorithm).get(key));
             if (text != null) parameters.put(key, text);
         }
         String group = groupReference(f, "securityGroup", groupNames);
@@ -323,6 +326,25 @@ final class ScenarioBinder {
         if (problems.count() > before) return null;
         return problems.construct(f.location(), "balancer",
                 () -> new BalancerSpec(group, listeners, algorithm, parameters, healthCheck));
+    }
+
+    /** An algorithm parameter's value checked by its rule, as the algorithm reads it (see {@link ParameterRule}). */
+    private String parameter(Node node, String path, ParameterRule rule) {
+        return switch (rule.kind()) {
+            case TEXT -> values.text(node, path, rule.expected());
+            case INTEGER -> {
+                Long value = values.integer(node, path, v -> rule.inRange().test(v), rule.expected());
+                yield value == null ? null : Long.toString(value);
+            }
+            case NUMBER -> {
+                Double value = values.number(node, path, rule.inRange(), rule.expected());
+                yield value == null ? null : Double.toString(value);
+            }
+            case DURATION -> {
+                Double seconds = values.duration(node, path, rule.inRange(), rule.expected());
+                yield seconds == null ? null : Double.toString(seconds);
+            }
+        };
     }
 
     /** A known algorithm's name; absent means {@link #DEFAULT_ALGORITHM}. */

@@ -22,16 +22,45 @@ import java.util.Set;
  */
 public final class ScenarioLoader {
 
-    private final Map<String, Set<String>> algorithms;
+    private final Map<String, Map<String, ParameterRule>> algorithms;
 
     /**
+     * A loader that checks only the keys of algorithm parameters and keeps their values as written.
+     *
      * @param algorithms every known algorithm's name, with the keys of the parameters it accepts
      *                   under {@code balancer:} (empty when it takes none)
      */
     public ScenarioLoader(Map<String, Set<String>> algorithms) {
-        Map<String, Set<String>> copy = new HashMap<>();
-        algorithms.forEach((name, parameters) -> copy.put(name, Set.copyOf(parameters)));
+        this(new Catalog(anyText(algorithms)));
+    }
+
+    private ScenarioLoader(Catalog catalog) {
+        Map<String, Map<String, ParameterRule>> copy = new HashMap<>();
+        catalog.rules().forEach((name, rules) -> copy.put(name, Map.copyOf(rules)));
         this.algorithms = Map.copyOf(copy);
+    }
+
+    /**
+     * A loader that also checks the value of each algorithm parameter, at its line and column.
+     *
+     * @param algorithms every known algorithm's name, with the rule of each parameter it accepts by key
+     */
+    public static ScenarioLoader checking(Map<String, Map<String, ParameterRule>> algorithms) {
+        return new ScenarioLoader(new Catalog(algorithms));
+    }
+
+    private static Map<String, Map<String, ParameterRule>> anyText(Map<String, Set<String>> keys) {
+        Map<String, Map<String, ParameterRule>> rules = new HashMap<>();
+        keys.forEach((name, parameters) -> {
+            Map<String, ParameterRule> byKey = new HashMap<>();
+            parameters.forEach(key -> byKey.put(key, ParameterRule.anyText()));
+            rules.put(name, byKey);
+        });
+        return rules;
+    }
+
+    /** The known algorithms' parameter rules; a type of its own so that the two constructors differ. */
+    private record Catalog(Map<String, Map<String, ParameterRule>> rules) {
     }
 
     /**

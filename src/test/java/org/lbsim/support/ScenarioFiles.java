@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cli.AlgorithmRules;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ScenarioException;
-import org.lbsim.scenario.ScenarioLoader;
 
 /** The scenario files shipped in {@code scenarios/}, loaded as the command line loads them. */
 public final class ScenarioFiles {
@@ -30,7 +30,7 @@ public final class ScenarioFiles {
 
     public static Scenario load(Path file, String... overrides) {
         try {
-            return new ScenarioLoader(Algorithms.standard().parameterKeys()).load(file, List.of(overrides));
+            return AlgorithmRules.loader(Algorithms.standard()).load(file, List.of(overrides));
         } catch (ScenarioException e) {
             throw new AssertionError("shipped scenario does not load: " + e.getMessage(), e);
         }

@@ -20,6 +20,7 @@ import org.lbsim.scenario.ServerSpec;
 public final class TestScenarios {
 
     private String algorithm = "round-robin";
+    private Map<String, String> algorithmParameters = Map.of();
     private double duration = 1000;
     private double warmup = 100;
     private long seed = 1;
@@ -36,6 +37,13 @@ public final class TestScenarios {
 
     public TestScenarios algorithm(String name) {
         algorithm = name;
+        return this;
+    }
+
+    /** An algorithm with parameters as the loader hands them on (durations in seconds). */
+    public TestScenarios algorithm(String name, Map<String, String> parameters) {
+        algorithm = name;
+        algorithmParameters = parameters;
         return this;
     }
 
@@ -96,6 +104,6 @@ public final class TestScenarios {
 
     public Scenario build() {
         return new Scenario("test", seed, duration, warmup, Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM, clients, groups,
-                new BalancerSpec(balancerGroup, List.of(80), algorithm, Map.of(), healthCheck), servers, events);
+                new BalancerSpec(balancerGroup, List.of(80), algorithm, algorithmParameters, healthCheck), servers, events);
     }
 }

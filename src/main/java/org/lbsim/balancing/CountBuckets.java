@@ -1,0 +1,96 @@
+package org.lbsim.balancing;
+
+import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * Members 0..n-1 kept in order of a non-negative count (outstanding requests) that changes by
+ * one at a time: the members with the smallest count, and a uniform choice among them, in O(1);
+ * a count's increment or decrement in O(1).
+ *
+ * <p>The members sit in one array sorted by count, each count's members in a contiguous bucket;
+ * moving a member to the next bucket swaps it with its bucket's edge and moves that edge. The
+ * same idea as the O(1) LFU cache (Shah, Mitra and Matani, 2010).
+ */
+final class CountBuckets {
+
+    private final int[] order;
+    private final int[] position;
+    private final int[] count;
+    /** {@code start[c]}: index in {@code order} of the first member whose count is at least c. */
+    private int[] start;
+
+    /** @param counts each member's count now */
+    CountBuckets(int[] counts) {
+        int n = counts.length;
+        count = counts.clone();
+        int max = 0;
+        for (int c : count) max = Math.max(max, c);
+        start = new int[max + 2];
+        int[] perCount = new int[max + 1];
+        for (int c : count) perCount[c]++;
+        for (int c = 1; c < start.length; c++) start[c] = start[c - 1] + perCount[c - 1];
+        order = new int[n];
+        position = new int[n];
+        int[] next = Arrays.copyOf(start, max + 1);
+        for (int member = 0; member < n; member++) {
+            int at = next[count[member]]++;
+            order[at] = member;
+            position[member] = at;
+        }
+    }
+
+    int size() {
+        return order.length;
+    }
+
+    /** The smallest count; call only when there are members. */
+    int minimum() {
+        return count[order[0]];
+    }
+
+    /** How many members have the smallest count. */
+    int tiedAtMinimum() {
+        return start[minimum() + 1];
+    }
+
+    /** A member with the smallest count, uniformly at random. */
+    int pickMinimum(RandomGenerator random) {
+        int ties = tiedAtMinimum();
+        return order[ties == 1 ? 0 : random.nextInt(ties)];
+    }
+
+    /** The {@code i}-th of the members tied at the minimum, {@code 0 <= i < tiedAtMinimum()}. */
+    int tiedMember(int i) {
+        return order[i];
+    }
+
+    void increment(int member) {
+        int c = count[member];
+        if (c + 2 >= start.length) {
+            int old = start.length;
+            start = Arrays.copyOf(start, old * 2);
+            Arrays.fill(start, old, start.length, order.length);
+        }
+        swap(position[member], start[c + 1] - 1);
+        start[c + 1]--;
+        count[member] = c + 1;
+    }
+
+    void decrement(int member) {
+        int c = count[member];
+        if (c == 0) throw new IllegalStateException("count below zero for member " + member);
+        swap(position[member], start[c]);
+        start[c]++;
+        count[member] = c - 1;
+    }
+
+    private void swap(int i, int j) {
+        int a = order[i];
+        int b = order[j];
+        order[i] = b;
+        order[j] = a;
+        position[b] = i;
+        position[a] = j;
+    }
+}

@@ -1,0 +1,58 @@
+package org.lbsim.cluster;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.lbsim.engine.EventHandler;
+import org.lbsim.engine.Simulation;
+
+/**
+ * The instances' periodic load reports to the balancer, for algorithms that decide by reported
+ * load ({@code least-utilization}): every {@code interval}, each backend's agent reports the busy
+ * fraction of its workers since its previous report. Each agent starts at a random phase within
+ * the first interval, as independent agents would; a crashed instance reports nothing until it
+ * recovers.
+ */
+final class LoadReporter {
+
+    private final Balancer balancer;
+    private final Simulation simulation;
+    private final double interval;
+    private final double[] lastBusySeconds;
+    private final double[] lastReportAt;
+    private final EventHandler<Balancer.Backend> onReport = this::report;
+    private boolean stopped;
+
+    LoadReporter(Balancer balancer, Simulation simulation, double interval, RandomGenerator phases) {
+        this.balancer = balancer;
+        this.simulation = simulation;
+        this.interval = interval;
+        int n = balancer.backends().size();
+        this.lastBusySeconds = new double[n];
+        this.lastReportAt = new double[n];
+        double now = simulation.now();
+        for (Balancer.Backend backend : balancer.backends()) {
+            lastBusySeconds[backend.id()] = backend.server.busyWorkerSeconds(now);
+            lastReportAt[backend.id()] = now;
+            simulation.schedule(phases.nextDouble() * interval, onReport, backend);
+        }
+    }
+
+    /** No more reports from this reporter: the algorithm that wanted them was replaced. */
+    void stop() {
+        stopped = true;
+    }
+
+    private void report(Balancer.Backend backend) {
+        if (stopped) return;
+        simulation.schedule(interval, onReport, backend);
+        double now = simulation.now();
+        int id = backend.id();
+        Server server = backend.server;
+        double busySeconds = server.busyWorkerSeconds(now);
+        double span = now - lastReportAt[id];
+        if (server.isUp() && span > 0) {
+            balancer.loadReport(backend, (busySeconds - lastBusySeconds[id]) / (server.workers() * span));
+        }
+        lastBusySeconds[id] = busySeconds;
+        lastReportAt[id] = now;
+    }
+}
