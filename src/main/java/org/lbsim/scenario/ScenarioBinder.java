@@ -51,7 +51,6 @@ final class ScenarioBinder {
     private static final Set<String> PLANNED_BALANCER =
             Set.of("retries", "outlierDetection", "deregistrationDelay", "slowStart", "stickiness");
     private static final Set<String> PLANNED_SERVER = Set.of("costPerHour", "bootTime");
-    private static final Set<String> PLANNED_FAILURE_KINDS = Set.of("slowdown", "black-hole", "unreachable");
 
     /** Algorithm name → the rules of the parameters it accepts, by key. */
     private final Map<String, Map<String, ParameterRule>> algorithms;
@@ -250,8 +249,9 @@ final class ScenarioBinder {
                 problems);
         boolean scheduled = f.has("at") || f.has("for");
         boolean random = f.has("mtbf") || f.has("mttr");
+        List<String> common = List.of("kind", "factor", "passesHealthChecks");
         if (scheduled == random) {
-            f.allowOnly(List.of("at", "for", "mtbf", "mttr", "kind"), Set.of("factor"));
+            f.allowOnly(concat(List.of("at", "for", "mtbf", "mttr", "distribution", "shape"), common), Set.of());
             if (scheduled) {
                 problems.add(f.location(), path, "found both {at, for} and {mtbf, mttr}, expected one of the two forms");
             } else {
@@ -259,14 +259,47 @@ final class ScenarioBinder {
             }
             return null;
         }
-        f.allowOnly(scheduled ? List.of("at", "for", "kind") : List.of("mtbf", "mttr", "kind"), Set.of("factor"));
-        Node kindNode = f.get("kind");
-        if (kindNode != null) {
-            String kind = values.text(kindNode, f.pathOf("kind"), "crash");
-            if (kind != null && !kind.equals("crash")) {
-                problems.add(kindNode.location(), f.pathOf("kind"), "found '" + kind + "'"
-                        + (PLANNED_FAILURE_KINDS.contains(kind) ? ", which is not supported yet" : "")
-                        + "; supported: crash");
+        f.allowOnly(concat(scheduled ? List.of("at", "for") : List.of("mtbf", "mttr", "distribution", "shape"), common),
+                Set.of());
+        FailureKind kind = optional(f, "kind", FailureKind.CRASH, (n, p) -> {
+            String text = values.choice(n, p, FailureKind.yamlNames());
+            return text == null ? null : FailureKind.fromYaml(text).orElseThrow();
+        });
+        Node factorNode = f.get("factor");
+        double factor = 1;
+        if (kind == FailureKind.SLOWDOWN) {
+            Node required = f.require("factor", "the speed multiplier of the slowdown, in (0, 1], such as 0.25");
+            Double value = required == null ? null : values.number(required, f.pathOf("factor"), v -> v > 0 && v <= 1,
+                    "a number in (0, 1] such as 0.25 (the speed is multiplied by it)");
+            factor = value == null ? 1 : value;
+        } else if (factorNode != null) {
+            problems.add(factorNode.location(), f.pathOf("factor"), "found a factor for a failure of kind '"
+                    + (kind == null ? "?" : kind.yamlName()) + "', expected factor only with kind: slowdown");
+        }
+        Node passesNode = f.get("passesHealthChecks");
+        boolean passes = kind == FailureKind.BLACK_HOLE;
+        if (passesNode != null) {
+            if (kind != FailureKind.BLACK_HOLE) {
+                problems.add(passesNode.location(), f.pathOf("passesHealthChecks"),
+                        "found passesHealthChecks for a failure that is not a black-hole, expected it only with kind: black-hole");
+            } else {
+                Boolean value = values.bool(passesNode, f.pathOf("passesHealthChecks"));
+                passes = value == null || value;
+            }
+        }
+        double shape = Double.NaN;
+        if (random) {
+            String distribution = optional(f, "distribution", "exponential",
+                    (n, p) -> values.choice(n, p, List.of("exponential", "weibull")));
+            Node shapeNode = f.get("shape");
+            if ("weibull".equals(distribution)) {
+                Node required = f.require("shape", "the Weibull shape, a positive number such as 1.5");
+                Double value = required == null ? null
+                        : values.number(required, f.pathOf("shape"), v -> v > 0, "a positive number such as 1.5");
+                shape = value == null ? Double.NaN : value;
+            } else if (shapeNode != null) {
+                problems.add(shapeNode.location(), f.pathOf("shape"),
+                        "found a shape, expected shape only with distribution: weibull");
             }
         }
         String first = scheduled ? "at" : "mtbf";
@@ -275,8 +308,18 @@ final class ScenarioBinder {
                 scheduled);
         Double b = requiredDuration(f, second, Values.POSITIVE_DURATION, false);
         if (problems.count() > before) return null;
-        return problems.construct(f.location(), path,
-                () -> scheduled ? new FailureSpec.Scheduled(a, b) : new FailureSpec.Random(a, b));
+        double finalFactor = factor;
+        boolean finalPasses = passes;
+        double finalShape = shape;
+        return problems.construct(f.location(), path, () -> scheduled
+                ? new FailureSpec.Scheduled(kind, finalFactor, finalPasses, a, b)
+                : new FailureSpec.Random(kind, finalFactor, finalPasses, a, b, finalShape));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private Double requiredDuration(Fields f, String key, String expected, boolean zeroAllowed) {

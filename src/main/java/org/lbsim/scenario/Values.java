@@ -138,6 +138,12 @@ final class Values {
         return null;
     }
 
+    /** {@code true} or {@code false}. */
+    Boolean bool(Node node, String path) {
+        String text = choice(node, path, java.util.List.of("true", "false"));
+        return text == null ? null : Boolean.valueOf(text);
+    }
+
     Cidr cidr(Node node, String path) {
         String text = text(node, path, "an IPv4 CIDR block such as 10.0.0.0/16");
         if (text == null) return null;
