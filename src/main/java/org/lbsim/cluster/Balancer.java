@@ -5,36 +5,65 @@ import java.util.List;
 import org.lbsim.balancing.BackendView;
 import org.lbsim.balancing.BalancingAlgorithm;
 import org.lbsim.balancing.Pick;
+import org.lbsim.engine.EventHandler;
+import org.lbsim.engine.RandomStream;
+import org.lbsim.engine.Simulation;
+import org.lbsim.scenario.BalancerPolicies;
 import org.lbsim.scenario.Protocol;
 
 /**
  * The load balancer: admits requests through its security group on its listener ports, asks
- * the algorithm for a backend among those its health checks say are healthy, forwards the
- * request from its own address and group, and counts what each backend has outstanding.
+ * the algorithm for a backend among the usable ones, forwards the request from its own address
+ * and group, and counts what each backend has outstanding.
  *
- * <p>It knows only what a real balancer knows: its own counts, its checks' verdicts, and the
- * configured weights. A backend that crashed stays in use until the checks mark it down.
+ * <p>A backend is usable when its health checks say healthy, passive checks have not ejected
+ * it, and it is registered and not draining. The balancer knows only what a real balancer
+ * knows: its own counts, its checks' verdicts, the answers it got, and the configured weights.
+ * A connection failure (refused, or timed out after {@code connectTimeout}) may be retried on
+ * another backend within the retry budget; error answers and full queues are not retried, as
+ * with NGINX's default {@code proxy_next_upstream error timeout}.
  */
 final class Balancer {
+
+    /** Picks tried before giving up on finding a backend other than the one that just failed, or past slow start. */
+    private static final int PICK_ATTEMPTS = 4;
 
     private final SecurityGroup group;
     private final int address;
     private final int[] listeners;
     private final RequestLedger ledger;
+    private final Simulation simulation;
+    private final BalancerPolicies policies;
+    private final RandomStream slowStartRandom;
+    private final OutlierDetector outliers;
     private final List<Backend> backends = new ArrayList<>();
+    private final EventHandler<Request> onConnectTimeout = this::connectTimedOut;
     private BalancingAlgorithm algorithm;
     private String algorithmName;
+    private int requestsInFlight;
+    private int retriesInFlight;
+    private long retried;
+    private long retriedCounted;
 
-    Balancer(SecurityGroup group, int address, List<Integer> listeners, RequestLedger ledger) {
+    Balancer(SecurityGroup group, int address, List<Integer> listeners, RequestLedger ledger, Simulation simulation,
+             BalancerPolicies policies, RandomStream slowStartRandom) {
         this.group = group;
         this.address = address;
         this.listeners = listeners.stream().mapToInt(Integer::intValue).toArray();
         this.ledger = ledger;
+        this.simulation = simulation;
+        this.policies = policies;
+        this.slowStartRandom = slowStartRandom;
+        this.outliers = policies.outlierDetection() == null ? null
+                : new OutlierDetector(policies.outlierDetection(), simulation, this);
     }
 
-    Backend register(Server server, int weight) {
+    /** Registers a server; one registered at time 0 starts healthy, a later one must pass its checks first. */
+    Backend register(Server server, int weight, boolean healthy) {
         Backend backend = new Backend(backends.size(), server, weight);
+        backend.healthy = healthy;
         backends.add(backend);
+        if (algorithm != null) usableChanged();
         return backend;
     }
 
@@ -58,6 +87,15 @@ final class Balancer {
         return algorithm;
     }
 
+    BalancerPolicies policies() {
+        return policies;
+    }
+
+    /** Retries made (all, and those of requests counted in the statistics). */
+    long retried(boolean countedOnly) {
+        return countedOnly ? retriedCounted : retried;
+    }
+
     /** Installs an algorithm; nothing else changes, so this is also the live switch. */
     void use(String name, BalancingAlgorithm newAlgorithm) {
         algorithmName = name;
@@ -75,23 +113,105 @@ final class Balancer {
             ledger.reject(request); // connection refused: nothing listens there
             return;
         }
-        Pick pick = algorithm.pick(request);
-        if (pick instanceof Backend backend) {
-            request.backend = backend;
-            backend.outstanding++;
-            algorithm.onDispatched(backend);
-            backend.server.receive(request, Protocol.TCP, port, address, group);
-        } else {
-            ledger.reject(request); // no healthy backend: 503
+        requestsInFlight++;
+        request.atBalancer = true;
+        dispatch(request, null);
+    }
+
+    /** Sends the request to a backend other than {@code avoid} (a retry), or answers 503. */
+    private void dispatch(Request request, Backend avoid) {
+        Backend backend = choose(request, avoid);
+        if (backend == null) {
+            ledger.reject(request); // no usable backend: 503
+            return;
+        }
+        request.backend = backend;
+        backend.outstanding++;
+        algorithm.onDispatched(backend);
+        Server server = backend.server;
+        if (!server.admits(Protocol.TCP, request.source.port(), address, group)) {
+            ledger.deny(request); // the instance's group drops it
+            return;
+        }
+        switch (server.offer(request)) {
+            case ACCEPTED -> { }
+            case FULL -> {
+                if (outliers != null) outliers.failed(backend);
+                ledger.reject(request);
+            }
+            case ERROR -> {
+                if (outliers != null) outliers.failed(backend);
+                server.lostOne();
+                ledger.fail(request);
+            }
+            case REFUSED -> connectionFailed(request);
+            case UNREACHABLE -> simulation.schedule(policies.connectTimeout(), onConnectTimeout, request);
         }
     }
 
-    /** A request this balancer dispatched has ended, answered or not. */
+    private Backend choose(Request request, Backend avoid) {
+        double now = simulation.now();
+        Backend candidate = null;
+        for (int attempt = 0; attempt < PICK_ATTEMPTS; attempt++) {
+            Pick pick = algorithm.pick(request);
+            if (!(pick instanceof Backend backend)) return null;
+            candidate = backend;
+            if (backend == avoid) continue;
+            if (backend.rampStart + policies.slowStart() > now
+                    && slowStartRandom.nextDouble() * policies.slowStart() >= now - backend.rampStart) {
+                continue; // in slow start: its share grows linearly with the time since it became healthy
+            }
+            return backend;
+        }
+        return candidate == avoid ? null : candidate;
+    }
+
+    private void connectTimedOut(Request request) {
+        connectionFailed(request);
+    }
+
+    /** The backend refused the connection or let it time out: retry elsewhere if allowed, else fail. */
+    private void connectionFailed(Request request) {
+        Backend backend = request.backend;
+        if (outliers != null) outliers.failed(backend);
+        boolean budget = retriesInFlight < Math.max(policies.retryMinConcurrency(),
+                policies.retryBudgetPercent() / 100 * requestsInFlight);
+        if (request.tries < policies.retries() && budget) {
+            release(request, Double.NaN);
+            request.tries++;
+            if (!request.retrying) {
+                request.retrying = true;
+                retriesInFlight++;
+            }
+            retried++;
+            if (request.counted) retriedCounted++;
+            dispatch(request, backend);
+        } else {
+            backend.server.lostOne();
+            ledger.fail(request);
+        }
+    }
+
+    /** A request this balancer took has ended, answered or not; {@code latency} is NaN without an answer. */
     void finished(Request request, double latency) {
+        if (request.backend != null) release(request, latency);
+        if (request.atBalancer) {
+            request.atBalancer = false;
+            requestsInFlight--;
+            if (request.retrying) {
+                request.retrying = false;
+                retriesInFlight--;
+            }
+        }
+    }
+
+    private void release(Request request, double latency) {
         Backend backend = request.backend;
         request.backend = null;
         backend.outstanding--;
         algorithm.onFinished(backend, latency);
+        if (outliers != null && !Double.isNaN(latency)) outliers.succeeded(backend);
+        if (backend.draining && backend.outstanding == 0 && backend.server.holding() == 0) deregistered(backend);
     }
 
     /** A backend's agent reported its utilization; see {@link LoadReporter}. */
@@ -100,13 +220,43 @@ final class Balancer {
     }
 
     /** The health checks changed their verdict on a backend. */
-    void healthChanged() {
+    void healthChanged(Backend backend) {
+        if (backend.healthy) backend.rampStart = simulation.now();
+        usableChanged();
+    }
+
+    /** Something changed which backends may be used: membership, health, ejection, weight. */
+    void usableChanged() {
         algorithm.updateBackends(usable());
+    }
+
+    /** Starts deregistration: no new requests; it terminates when drained or when the delay runs out. */
+    void deregister(Backend backend) {
+        if (backend.draining || backend.deregistered) return;
+        backend.draining = true;
+        usableChanged();
+        if (backend.outstanding == 0 && backend.server.holding() == 0) {
+            deregistered(backend);
+        } else {
+            simulation.schedule(policies.deregistrationDelay(), this::deregistered, backend);
+        }
+    }
+
+    private void deregistered(Backend backend) {
+        if (backend.deregistered) return;
+        backend.deregistered = true;
+        backend.draining = false;
+        backend.server.terminate();
+    }
+
+    void setWeight(Backend backend, int weight) {
+        backend.weight = weight;
+        usableChanged();
     }
 
     private List<Backend> usable() {
         List<Backend> usable = new ArrayList<>();
-        for (Backend backend : backends) if (backend.healthy) usable.add(backend);
+        for (Backend backend : backends) if (backend.usable()) usable.add(backend);
         return usable;
     }
 
@@ -119,12 +269,20 @@ final class Balancer {
     static final class Backend implements BackendView {
         private final int id;
         final Server server;
-        private final int weight;
+        private int weight;
         int outstanding;
-        /** What the balancer believes; the server's truth is {@link Server#isUp()}. */
+        /** What the active checks believe; the server's truth is {@link Server#isUp()}. */
         boolean healthy = true;
+        /** Taken out by passive checks (outlier detection). */
+        boolean ejected;
+        boolean draining;
+        boolean deregistered;
         int passStreak;
         int failStreak;
+        int consecutiveErrors;
+        int timesEjected;
+        /** When it last became healthy: slow start ramps its share from here. */
+        double rampStart = Double.NEGATIVE_INFINITY;
 
         private Backend(int id, Server server, int weight) {
             this.id = id;
@@ -154,6 +312,10 @@ final class Balancer {
 
         boolean healthy() {
             return healthy;
+        }
+
+        boolean usable() {
+            return healthy && !ejected && !draining && !deregistered;
         }
     }
 }

@@ -10,6 +10,8 @@ import org.lbsim.balancing.Algorithms;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.BalancerResult;
+import org.lbsim.metrics.CostResult;
+import org.lbsim.metrics.ScalingResult;
 import org.lbsim.metrics.EngineStats;
 import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.RunResult;
@@ -18,6 +20,7 @@ import org.lbsim.metrics.ServerResult;
 import org.lbsim.scenario.ClientSpec;
 import org.lbsim.scenario.Cidr;
 import org.lbsim.scenario.EventSpec;
+import org.lbsim.scenario.FailureKind;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ServerSpec;
 
@@ -46,6 +49,11 @@ public final class Cluster implements ClusterControl {
     private final Map<String, TrafficSource> sources = new LinkedHashMap<>();
     private int algorithmSwitches;
     private LoadReporter loadReporter;
+    private final List<String> warnings = new ArrayList<>();
+    private int added;
+    private int removed;
+    private int maxInstances;
+    private int minInstances;
 
     public Cluster(Scenario scenario, Algorithms algorithms, Simulation simulation) {
         this.scenario = scenario;
@@ -57,18 +65,19 @@ public final class Cluster implements ClusterControl {
 
         var balancerSpec = scenario.balancer();
         this.balancer = new Balancer(SecurityGroup.find(groups, balancerSpec.securityGroup()),
-                Cidr.parseAddress(BALANCER_ADDRESS, "balancer address"), balancerSpec.listeners(), ledger);
+                Cidr.parseAddress(BALANCER_ADDRESS, "balancer address"), balancerSpec.listeners(), ledger, simulation,
+                balancerSpec.policies(), streams.stream("balancer.slowStart"));
         ledger.attach(balancer);
         for (ServerSpec spec : scenario.servers()) {
-            Server server = new Server(spec, FIRST_SERVER_ADDRESS + servers.size(),
-                    SecurityGroup.find(groups, spec.securityGroup()), simulation, ledger);
-            servers.put(spec.name(), server);
-            balancer.register(server, spec.weight());
+            Server server = launch(spec, 0);
+            balancer.register(server, spec.weight(), true);
             FailureInjector.schedule(server, spec.failures(), simulation, streams);
         }
         install(algorithms.get(balancerSpec.algorithm()), "balancer.algorithm");
         this.healthChecker = new HealthChecker(balancerSpec.healthCheck(), simulation, balancer,
                 streams.stream("balancer.healthChecks"));
+        this.maxInstances = servers.size();
+        this.minInstances = servers.size();
 
         for (ClientSpec spec : scenario.clients()) {
             Server direct = spec.targetsBalancer() ? null : server(spec.target());
@@ -91,7 +100,23 @@ public final class Cluster implements ClusterControl {
         healthChecker.startCounting();
     }
 
+    private Server launch(ServerSpec spec, double at) {
+        Server server = new Server(spec, FIRST_SERVER_ADDRESS + servers.size(),
+                SecurityGroup.find(groups, spec.securityGroup()), simulation, ledger, at);
+        servers.put(spec.name(), server);
+        return server;
+    }
+
     private void apply(EventSpec event) {
+        try {
+            applyOrThrow(event);
+        } catch (IllegalArgumentException e) {
+            // An event about a server not there at that time (added later, already removed).
+            warnings.add(String.format("event at %.3f s ignored: %s", event.at(), e.getMessage()));
+        }
+    }
+
+    private void applyOrThrow(EventSpec event) {
         if (event instanceof EventSpec.Fail fail) {
             fail(fail.server());
         } else if (event instanceof EventSpec.Recover recover) {
@@ -100,17 +125,75 @@ public final class Cluster implements ClusterControl {
             setRate(setRate.client(), setRate.rate());
         } else if (event instanceof EventSpec.SetAlgorithm setAlgorithm) {
             setAlgorithm(setAlgorithm.algorithm());
+        } else if (event instanceof EventSpec.Slow slow) {
+            slow(slow.server(), slow.factor());
+        } else if (event instanceof EventSpec.BlackHole blackHole) {
+            blackHole(blackHole.server());
+        } else if (event instanceof EventSpec.AddServer add) {
+            addServer(add.server(), add.template());
+        } else if (event instanceof EventSpec.RemoveServer remove) {
+            removeServer(remove.server());
+        } else if (event instanceof EventSpec.SetWeight setWeight) {
+            setWeight(setWeight.server(), setWeight.weight());
         }
     }
 
     @Override
     public void fail(String server) {
-        server(server).fail();
+        server(server).impair(FailureKind.CRASH, 1, false);
     }
 
     @Override
     public void recover(String server) {
-        server(server).recover();
+        server(server).recoverAll();
+    }
+
+    @Override
+    public void slow(String server, double factor) {
+        if (!(factor > 0) || factor > 1) throw new IllegalArgumentException("factor must be in (0, 1], was " + factor);
+        server(server).impair(FailureKind.SLOWDOWN, factor, true);
+    }
+
+    @Override
+    public void blackHole(String server) {
+        server(server).impair(FailureKind.BLACK_HOLE, 1, true);
+    }
+
+    @Override
+    public void addServer(String name, String template) {
+        if (servers.containsKey(name)) throw new IllegalArgumentException("there is already a server " + name);
+        Server server = launch(server(template).spec().named(name), simulation.now());
+        added++;
+        Balancer.Backend backend = balancer.register(server, server.spec().weight(), false);
+        healthChecker.add(backend);
+        if (loadReporter != null) loadReporter.add(backend);
+        countInstances();
+    }
+
+    @Override
+    public void removeServer(String name) {
+        Server server = server(name);
+        for (Balancer.Backend backend : balancer.backends()) {
+            if (backend.server == server && !backend.draining && !backend.deregistered) {
+                removed++;
+                balancer.deregister(backend);
+            }
+        }
+        countInstances();
+    }
+
+    @Override
+    public void setWeight(String name, int weight) {
+        if (weight < 0) throw new IllegalArgumentException("weight must be at least 0, was " + weight);
+        Server server = server(name);
+        for (Balancer.Backend backend : balancer.backends()) if (backend.server == server) balancer.setWeight(backend, weight);
+    }
+
+    /** Instances launched and not deregistered: what scaling counts. */
+    private void countInstances() {
+        long running = balancer.backends().stream().filter(b -> !b.draining && !b.deregistered).count();
+        maxInstances = Math.max(maxInstances, (int) running);
+        minInstances = Math.min(minInstances, (int) running);
     }
 
     @Override
@@ -162,7 +245,7 @@ public final class Cluster implements ClusterControl {
         double now = simulation.now();
         List<ClusterSnapshot.ServerState> states = new ArrayList<>();
         for (Balancer.Backend backend : balancer.backends()) {
-            states.add(backend.server.state(backend.healthy(), backend.outstanding(), now));
+            states.add(backend.server.state(backend.usable(), backend.outstanding(), now));
         }
         return new ClusterSnapshot(now, balancer.algorithmName(), ledger.totals(), ledger.recentLatency(startNewLatencyWindow), states,
                 groups.stream().map(SecurityGroup::state).toList());
@@ -194,26 +277,37 @@ public final class Cluster implements ClusterControl {
     public RunResult results(EngineStats engine) {
         double now = simulation.now();
         long heldExpired = servers.values().stream().mapToLong(server -> server.heldExpired(now)).sum();
-        var counts = ledger.counts(heldExpired);
+        var counts = ledger.counts(heldExpired, balancer.retried(true));
         double window = now - scenario.warmup();
-        List<ServerResult> serverResults = servers.values().stream().map(server -> server.result(now)).toList();
+        List<ServerResult> serverResults = servers.values().stream()
+                .map(server -> server.result(now, scenario.warmup())).toList();
         List<SecurityGroupResult> groupResults = groups.stream().map(SecurityGroup::result).toList();
         List<FailureRecord> failures = new ArrayList<>();
         double detectionSum = 0;
         int detected = 0;
         for (Server server : servers.values()) {
             failures.addAll(server.failureRecords());
-            for (Outage outage : server.outages()) {
-                if (outage.isDetected()) {
-                    detectionSum += outage.detectionDelay();
+            for (Impairment impairment : server.impairments()) {
+                if (impairment.isDetected()) {
+                    detectionSum += impairment.detectionDelay();
                     detected++;
                 }
             }
         }
+        double instanceHours = 0;
+        double cost = 0;
+        for (Server server : servers.values()) {
+            double hours = server.instanceHours(scenario.warmup(), now);
+            instanceHours += hours;
+            cost += hours * server.spec().costPerHour();
+        }
+        var costResult = new CostResult(instanceHours, cost,
+                counts.completed() == 0 ? Double.NaN : cost / counts.completed() * 1e6);
         var balancerResult = new BalancerResult(healthChecker.checks(), healthChecker.markedDown(),
                 healthChecker.markedUp(), detected == 0 ? Double.NaN : detectionSum / detected);
         return new RunResult(scenario.name(), balancer.algorithmName(), scenario.seed(), now,
                 counts, ledger.latency().summary(), counts.completed() / window, counts.availability(),
-                serverResults, groupResults, balancerResult, failures, engine, List.of());
+                serverResults, groupResults, balancerResult, failures,
+                new ScalingResult(added, removed, maxInstances, minInstances), costResult, engine, warnings);
     }
 }

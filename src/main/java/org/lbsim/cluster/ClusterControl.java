@@ -11,8 +11,23 @@ public interface ClusterControl {
     /** The server crashes (fail-stop). */
     void fail(String server);
 
-    /** The server comes back up; the balancer still has to see it pass its checks. */
+    /** The server recovers from every impairment; the balancer still has to see it pass its checks. */
     void recover(String server);
+
+    /** The server slows down: its speed is multiplied by {@code factor} (in (0, 1]) until it recovers. */
+    void slow(String server, double factor);
+
+    /** The server answers every request at once with an error, while passing health checks, until it recovers. */
+    void blackHole(String server);
+
+    /** Launches an instance named {@code server} like {@code template} and registers it. */
+    void addServer(String server, String template);
+
+    /** Deregisters the instance: it drains what it holds, then terminates. */
+    void removeServer(String server);
+
+    /** Changes the balancer's weight for the server. */
+    void setWeight(String server, int weight);
 
     /** A client population changes its mean arrival rate, in requests per second. */
     void setRate(String client, double rate);

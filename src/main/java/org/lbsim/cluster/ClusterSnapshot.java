@@ -35,13 +35,18 @@ public record ClusterSnapshot(
     /**
      * One server as it truly is and as the balancer believes it is.
      *
-     * @param up                 the truth
+     * @param condition          the truth: up, crash, unreachable, black-hole, slowdown, booting or terminated
      * @param healthyAtBalancer  the balancer's belief, from its health checks
      * @param lost               requests it lost since time 0 (held when it crashed, or sent while down)
      * @param busySeconds        integral of busy workers from time 0 (utilization over an
      *                           interval = difference / (interval × workers))
      */
-    public record ServerState(String name, boolean up, boolean healthyAtBalancer, int workers, int busy, int queued,
+    public record ServerState(String name, String condition, boolean healthyAtBalancer, int workers, int busy, int queued,
                               int outstanding, long completed, long lost, double busySeconds) {
+
+        /** Fully up: no impairment, booted, not terminated. */
+        public boolean up() {
+            return "up".equals(condition);
+        }
     }
 }

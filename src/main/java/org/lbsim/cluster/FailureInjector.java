@@ -2,14 +2,19 @@ package org.lbsim.cluster;
 
 import java.util.List;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.math3.distribution.WeibullDistribution;
+import org.apache.commons.math3.special.Gamma;
+import org.lbsim.engine.RandomStream;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
 import org.lbsim.scenario.FailureSpec;
 
 /**
- * Schedules a server's outages: scheduled ones at their times, random ones as an alternating
- * renewal process with exponential times between failures (mean MTBF) and to repair (mean
- * MTTR), each random failure entry with a stream of its own.
+ * Schedules a server's impairments: scheduled ones at their times, random ones as an
+ * alternating renewal process of up times (exponential with mean MTBF, or Weibull with the
+ * given shape and the scale that gives that mean) and exponential repair times (mean MTTR),
+ * each random entry with a stream of its own.
  */
 final class FailureInjector {
 
@@ -20,32 +25,44 @@ final class FailureInjector {
         for (int i = 0; i < failures.size(); i++) {
             FailureSpec failure = failures.get(i);
             if (failure instanceof FailureSpec.Scheduled scheduled) {
-                simulation.scheduleAt(scheduled.at(), Server::fail, server);
-                simulation.scheduleAt(scheduled.at() + scheduled.duration(), Server::recover, server);
+                simulation.scheduleAt(scheduled.at(), spec -> {
+                    Impairment impairment = start(server, spec);
+                    simulation.schedule(spec.duration(), server::end, impairment);
+                }, scheduled);
             } else if (failure instanceof FailureSpec.Random random) {
-                var stream = streams.stream("servers." + server.name() + ".failures." + i);
-                new RandomOutages(server, simulation, new ExponentialDistribution(stream, random.mtbf()),
-                        new ExponentialDistribution(stream, random.mttr())).scheduleNextFailure();
+                RandomStream stream = streams.stream("servers." + server.name() + ".failures." + i);
+                RealDistribution upTimes = Double.isNaN(random.weibullShape())
+                        ? new ExponentialDistribution(stream, random.mtbf())
+                        : new WeibullDistribution(stream, random.weibullShape(), weibullScale(random));
+                new RandomImpairments(server, random, simulation, upTimes,
+                        new ExponentialDistribution(stream, random.mttr())).scheduleNext();
             }
         }
     }
 
+    /** Scale λ of the Weibull whose mean λ·Γ(1 + 1/k) is the MTBF. */
+    private static double weibullScale(FailureSpec.Random random) {
+        return random.mtbf() / Math.exp(Gamma.logGamma(1 + 1 / random.weibullShape()));
+    }
+
+    private static Impairment start(Server server, FailureSpec spec) {
+        return server.impair(spec.kind(), spec.factor(), spec.passesHealthChecks());
+    }
+
     /** One alternating up/down process. */
-    private record RandomOutages(Server server, Simulation simulation,
-                                 ExponentialDistribution timeToFailure, ExponentialDistribution timeToRepair) {
+    private record RandomImpairments(Server server, FailureSpec spec, Simulation simulation,
+                                     RealDistribution upTimes, RealDistribution repairTimes) {
 
-        void scheduleNextFailure() {
-            simulation.schedule(timeToFailure.sample(), RandomOutages::failNow, this);
+        void scheduleNext() {
+            simulation.schedule(upTimes.sample(), RandomImpairments::begin, this);
         }
 
-        private void failNow() {
-            server.fail();
-            simulation.schedule(timeToRepair.sample(), RandomOutages::recoverNow, this);
-        }
-
-        private void recoverNow() {
-            server.recover();
-            scheduleNextFailure();
+        private void begin() {
+            Impairment impairment = start(server, spec);
+            simulation.schedule(repairTimes.sample(), done -> {
+                server.end(impairment);
+                scheduleNext();
+            }, this);
         }
     }
 }

@@ -37,9 +37,12 @@ final class HealthChecker {
     }
 
     void start() {
-        for (Balancer.Backend backend : balancer.backends()) {
-            simulation.schedule(phases.nextDouble() * spec.interval(), onProbe, backend);
-        }
+        for (Balancer.Backend backend : balancer.backends()) add(backend);
+    }
+
+    /** Starts probing a backend, at a random phase within the first interval. */
+    void add(Balancer.Backend backend) {
+        simulation.schedule(phases.nextDouble() * spec.interval(), onProbe, backend);
     }
 
     void startCounting() {
@@ -47,10 +50,11 @@ final class HealthChecker {
     }
 
     private void probe(Balancer.Backend backend) {
+        if (backend.deregistered) return; // no longer a target: probing stops
         simulation.schedule(spec.interval(), onProbe, backend);
         if (counting) checks++;
         Server server = backend.server;
-        boolean answers = server.isUp()
+        boolean answers = server.passesHealthCheck()
                 && server.reachable(Protocol.TCP, spec.port(), balancer.address(), balancer.group());
         if (answers) {
             passed(backend);
@@ -65,7 +69,7 @@ final class HealthChecker {
         if (!backend.healthy && backend.passStreak >= spec.healthyThreshold()) {
             backend.healthy = true;
             if (counting) markedUp++;
-            balancer.healthChanged();
+            balancer.healthChanged(backend);
         }
     }
 
@@ -76,7 +80,7 @@ final class HealthChecker {
             backend.healthy = false;
             if (counting) markedDown++;
             backend.server.noticedDown(simulation.now());
-            balancer.healthChanged();
+            balancer.healthChanged(backend);
         }
     }
 

@@ -16,8 +16,9 @@ final class LoadReporter {
     private final Balancer balancer;
     private final Simulation simulation;
     private final double interval;
-    private final double[] lastBusySeconds;
-    private final double[] lastReportAt;
+    private final RandomGenerator phases;
+    private double[] lastBusySeconds;
+    private double[] lastReportAt;
     private final EventHandler<Balancer.Backend> onReport = this::report;
     private boolean stopped;
 
@@ -25,15 +26,23 @@ final class LoadReporter {
         this.balancer = balancer;
         this.simulation = simulation;
         this.interval = interval;
-        int n = balancer.backends().size();
-        this.lastBusySeconds = new double[n];
-        this.lastReportAt = new double[n];
-        double now = simulation.now();
-        for (Balancer.Backend backend : balancer.backends()) {
-            lastBusySeconds[backend.id()] = backend.server.busyWorkerSeconds(now);
-            lastReportAt[backend.id()] = now;
-            simulation.schedule(phases.nextDouble() * interval, onReport, backend);
+        this.phases = phases;
+        this.lastBusySeconds = new double[balancer.backends().size()];
+        this.lastReportAt = new double[balancer.backends().size()];
+        for (Balancer.Backend backend : balancer.backends()) add(backend);
+    }
+
+    /** Starts the reports of a backend's agent, at a random phase within the first interval. */
+    void add(Balancer.Backend backend) {
+        int id = backend.id();
+        if (id >= lastBusySeconds.length) {
+            lastBusySeconds = java.util.Arrays.copyOf(lastBusySeconds, Math.max(id + 1, 2 * lastBusySeconds.length));
+            lastReportAt = java.util.Arrays.copyOf(lastReportAt, lastBusySeconds.length);
         }
+        double now = simulation.now();
+        lastBusySeconds[id] = backend.server.busyWorkerSeconds(now);
+        lastReportAt[id] = now;
+        simulation.schedule(phases.nextDouble() * interval, onReport, backend);
     }
 
     /** No more reports from this reporter: the algorithm that wanted them was replaced. */
@@ -42,7 +51,7 @@ final class LoadReporter {
     }
 
     private void report(Balancer.Backend backend) {
-        if (stopped) return;
+        if (stopped || backend.deregistered) return;
         simulation.schedule(interval, onReport, backend);
         double now = simulation.now();
         int id = backend.id();

@@ -17,6 +17,12 @@ final class Request implements RequestInfo {
     boolean counted;
     /** The balancer's backend it went to, or null when sent straight to a server. */
     Balancer.Backend backend;
+    /** It went through the balancer, which counts it in flight until it ends. */
+    boolean atBalancer;
+    /** Attempts after the first (retries on another backend). */
+    int tries;
+    /** It is a retry, counted against the retry budget until it ends. */
+    boolean retrying;
     /** Its worker slot at the server while in service, else -1. */
     int slot = -1;
     /**

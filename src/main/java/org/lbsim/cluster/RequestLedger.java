@@ -85,7 +85,7 @@ final class RequestLedger {
     }
 
     private void end(Request request, Outcome outcome, double measuredLatency) {
-        if (request.backend != null) balancer.finished(request, measuredLatency);
+        if (request.atBalancer) balancer.finished(request, measuredLatency);
         if (request.counted) counts[outcome.ordinal()]++;
         allCounts[outcome.ordinal()]++;
         if (!request.lost) pool.release(request);
@@ -124,7 +124,7 @@ final class RequestLedger {
      * The counts at the end of the run. Requests still held whose client has given up count as
      * timed out; the others are in flight.
      */
-    RequestCounts counts(long heldCountedExpired) {
+    RequestCounts counts(long heldCountedExpired, long retried) {
         long ended = 0;
         for (long count : counts) ended += count;
         long timedOut = counts[Outcome.TIMED_OUT.ordinal()] + heldCountedExpired;
@@ -134,6 +134,7 @@ final class RequestLedger {
                 counts[Outcome.FAILED.ordinal()],
                 timedOut,
                 counts[Outcome.COMPLETED.ordinal()],
-                offered - ended - heldCountedExpired);
+                offered - ended - heldCountedExpired,
+                retried);
     }
 }

@@ -25,6 +25,9 @@ final class RequestPool {
         request.backend = null;
         request.slot = -1;
         request.lost = false;
+        request.atBalancer = false;
+        request.tries = 0;
+        request.retrying = false;
         request.nextFree = free;
         free = request;
     }

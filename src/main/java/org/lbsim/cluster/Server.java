@@ -8,6 +8,7 @@ import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.ServerResult;
 import org.lbsim.metrics.TimeWeightedValue;
+import org.lbsim.scenario.FailureKind;
 import org.lbsim.scenario.Protocol;
 import org.lbsim.scenario.ServerSpec;
 
@@ -15,17 +16,34 @@ import org.lbsim.scenario.ServerSpec;
  * An instance: {@code workers} requests in service at once, first come first served, a
  * waiting room of {@code queueCapacity}, and a speed that divides each request's work.
  *
- * <p>It fails stop: a crash loses every request it holds and it answers nothing until it
- * recovers. Outages nest: a server is up when every outage that began has ended.
+ * <p>Impairments overlap and each ends on its own: a crash (fail-stop: it loses what it holds
+ * and refuses connections), a slowdown (speed × factor for services that start meanwhile), a
+ * black hole (every request answered at once with an error) and a cut-off (connections time
+ * out). It is fully up when none is active. It also has a life cycle: launched (booting for
+ * {@code bootTime} when added during a run), in service, terminated.
  */
 final class Server {
 
+    /** What a server does with a connection that reached it. */
+    enum Answer {
+        /** Taken into service or into the queue: an answer will come. */
+        ACCEPTED,
+        /** Queue full: answered at once with 503. */
+        FULL,
+        /** Crashed, booting or terminated: connection refused at once. */
+        REFUSED,
+        /** Cut off: the connection attempt times out. */
+        UNREACHABLE,
+        /** A black hole: answered at once with an error. */
+        ERROR
+    }
+
+    private final ServerSpec spec;
     private final String name;
     private final int address;
     private final SecurityGroup group;
     private final int workers;
     private final int queueCapacity;
-    private final double speed;
     private final Simulation simulation;
     private final RequestLedger ledger;
 
@@ -35,21 +53,30 @@ final class Server {
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
     private final EventHandler<Request> onServiceDone = this::serviceDone;
 
-    private int openOutages;
-    private Outage outage;
-    private final List<Outage> outages = new ArrayList<>();
+    private final List<Impairment> active = new ArrayList<>();
+    private final List<Impairment> history = new ArrayList<>();
+    private int crashes;
+    private int blackHoles;
+    private int cutOffs;
+    private double speed;
+
+    private final double launchedAt;
+    private final double bootedAt;
+    private double terminatedAt = Double.NaN;
 
     private final TimeWeightedValue busy = new TimeWeightedValue(0);
     private final TimeWeightedValue held = new TimeWeightedValue(0);
-    private final TimeWeightedValue upState = new TimeWeightedValue(1);
-    /** Worker-seconds of service since time 0 up to {@link #busyCountedTo}; unlike {@link #busy}, never reset at the warm-up. */
-    private double busySeconds;
-    private double busyCountedTo;
+    private final TimeWeightedValue upState;
     private long completed;
     private long completedAll;
     private long lostAll;
 
-    Server(ServerSpec spec, int address, SecurityGroup group, Simulation simulation, RequestLedger ledger) {
+    /**
+     * @param launchedAt when the instance was launched; an instance launched after time 0
+     *                   boots for its {@code bootTime} before it can answer anything
+     */
+    Server(ServerSpec spec, int address, SecurityGroup group, Simulation simulation, RequestLedger ledger, double launchedAt) {
+        this.spec = spec;
         this.name = spec.name();
         this.address = address;
         this.group = group;
@@ -58,14 +85,27 @@ final class Server {
         this.speed = spec.speed();
         this.simulation = simulation;
         this.ledger = ledger;
+        this.launchedAt = launchedAt;
+        this.bootedAt = launchedAt == 0 ? 0 : launchedAt + spec.bootTime();
         this.inService = new Request[workers];
         this.freeSlots = new int[workers];
         for (int i = 0; i < workers; i++) freeSlots[i] = workers - 1 - i;
         this.freeCount = workers;
+        // Up from time 0, or from the end of its boot when launched during the run.
+        this.upState = new TimeWeightedValue(launchedAt == 0 ? 1 : 0);
+        if (launchedAt > 0) simulation.scheduleAt(bootedAt, Server::booted, this);
+    }
+
+    private void booted() {
+        if (isUp()) upState.set(simulation.now(), 1);
     }
 
     String name() {
         return name;
+    }
+
+    ServerSpec spec() {
+        return spec;
     }
 
     int address() {
@@ -76,20 +116,46 @@ final class Server {
         return group;
     }
 
+    /** Not crashed, cut off, booting or terminated: it would take a connection. */
     boolean isUp() {
-        return openOutages == 0;
+        return crashes == 0 && cutOffs == 0 && isRunning();
+    }
+
+    /** Booted and not terminated. */
+    boolean isRunning() {
+        return simulation.now() >= bootedAt && Double.isNaN(terminatedAt);
+    }
+
+    boolean isTerminated() {
+        return !Double.isNaN(terminatedAt);
+    }
+
+    /** Whether a health check that reached it would pass: up, and no black hole that fails checks. */
+    boolean passesHealthCheck() {
+        if (!isUp()) return false;
+        for (Impairment impairment : active) {
+            if (impairment.kind() == FailureKind.BLACK_HOLE && !impairment.passesHealthChecks()) return false;
+        }
+        return true;
+    }
+
+    /** The worst thing true of it now, for observers: up, crashed, unreachable, black-hole, slowdown, booting, terminated. */
+    String condition() {
+        if (isTerminated()) return "terminated";
+        if (!isRunning()) return "booting";
+        if (crashes > 0) return FailureKind.CRASH.yamlName();
+        if (cutOffs > 0) return FailureKind.UNREACHABLE.yamlName();
+        if (blackHoles > 0) return FailureKind.BLACK_HOLE.yamlName();
+        if (speed < spec.speed()) return FailureKind.SLOWDOWN.yamlName();
+        return "up";
     }
 
     /**
-     * A connection for {@code request} reaches the server: its security group (if it has one)
-     * denies it or lets it in to be served.
+     * A connection for {@code request} from {@code sourceAddress} (a member of
+     * {@code sourceGroup}, or none) reaches the server: false when its security group drops it.
      */
-    void receive(Request request, Protocol protocol, int port, int sourceAddress, SecurityGroup sourceGroup) {
-        if (group != null && !group.admits(protocol, port, sourceAddress, sourceGroup)) {
-            ledger.deny(request);
-        } else {
-            receive(request);
-        }
+    boolean admits(Protocol protocol, int port, int sourceAddress, SecurityGroup sourceGroup) {
+        return group == null || group.admits(protocol, port, sourceAddress, sourceGroup);
     }
 
     /** Health checks use this: reachability without counting the probe as traffic. */
@@ -97,27 +163,34 @@ final class Server {
         return group == null || group.wouldAdmit(protocol, port, sourceAddress, sourceGroup);
     }
 
-    private void receive(Request request) {
-        if (!isUp()) {
-            lostAll++;
-            if (outage != null) outage.lostOne();
-            ledger.fail(request);
-        } else if (freeCount > 0) {
+    /** A request that got past the security group arrives; what the server does with it. */
+    Answer offer(Request request) {
+        if (crashes > 0 || !isRunning()) return Answer.REFUSED;
+        if (cutOffs > 0) return Answer.UNREACHABLE;
+        if (blackHoles > 0) return Answer.ERROR;
+        if (freeCount > 0) {
             held.add(simulation.now(), 1);
             startService(request);
-        } else if (queue.size() < queueCapacity) {
+            return Answer.ACCEPTED;
+        }
+        if (queue.size() < queueCapacity) {
             held.add(simulation.now(), 1);
             queue.addLast(request);
-        } else {
-            ledger.reject(request);
+            return Answer.ACCEPTED;
         }
+        return Answer.FULL;
+    }
+
+    /** A request it refused, timed out or answered with an error ended as a failure: count it against the impairment. */
+    void lostOne() {
+        lostAll++;
+        if (!active.isEmpty()) active.get(active.size() - 1).lostOne();
     }
 
     private void startService(Request request) {
         int slot = freeSlots[--freeCount];
         inService[slot] = request;
         request.slot = slot;
-        countBusy(simulation.now());
         busy.add(simulation.now(), 1);
         simulation.schedule(request.work / speed, onServiceDone, request);
     }
@@ -131,7 +204,6 @@ final class Server {
         inService[request.slot] = null;
         freeSlots[freeCount++] = request.slot;
         request.slot = -1;
-        countBusy(now);
         busy.add(now, -1);
         held.add(now, -1);
         if (request.counted) completed++;
@@ -141,52 +213,97 @@ final class Server {
         if (next != null) startService(next);
     }
 
-    /** A crash: everything held is lost; the balancer finds out through its checks. */
-    void fail() {
-        if (openOutages++ > 0) return;
+    /** Starts an impairment; it lasts until {@link #end} (or {@link #recoverAll}). */
+    Impairment impair(FailureKind kind, double factor, boolean passesHealthChecks) {
         double now = simulation.now();
-        outage = new Outage(name, now);
-        outages.add(outage);
-        upState.set(now, 0);
+        boolean wasUp = isUp();
+        Impairment impairment = new Impairment(name, kind, factor, passesHealthChecks, now);
+        active.add(impairment);
+        history.add(impairment);
+        switch (kind) {
+            case CRASH -> crashes++;
+            case SLOWDOWN -> speed *= factor;
+            case BLACK_HOLE -> blackHoles++;
+            case UNREACHABLE -> cutOffs++;
+        }
+        if (kind == FailureKind.CRASH) dropEverything(impairment);
+        if (wasUp && !isUp()) upState.set(now, 0);
+        return impairment;
+    }
+
+    /** Ends one impairment; ending one that already ended changes nothing. */
+    void end(Impairment impairment) {
+        if (!active.remove(impairment)) return;
+        double now = simulation.now();
+        boolean wasUp = isUp();
+        switch (impairment.kind()) {
+            case CRASH -> crashes--;
+            case SLOWDOWN -> speed = recomputedSpeed();
+            case BLACK_HOLE -> blackHoles--;
+            case UNREACHABLE -> cutOffs--;
+        }
+        impairment.ended(now);
+        if (!wasUp && isUp()) upState.set(now, 1);
+    }
+
+    void recoverAll() {
+        for (Impairment impairment : List.copyOf(active)) end(impairment);
+    }
+
+    private double recomputedSpeed() {
+        double value = spec.speed();
+        for (Impairment impairment : active) if (impairment.kind() == FailureKind.SLOWDOWN) value *= impairment.factor();
+        return value;
+    }
+
+    /** A crash or termination: everything held is lost. */
+    private void dropEverything(Impairment cause) {
+        double now = simulation.now();
         for (int slot = 0; slot < workers; slot++) {
             Request request = inService[slot];
             if (request == null) continue;
             inService[slot] = null;
             request.slot = -1;
             request.lost = true; // its completion event is still pending and will only release it
-            outage.lostOne();
-            lostAll++;
+            lost(cause);
             ledger.fail(request);
         }
         freeCount = 0;
         for (int slot = workers - 1; slot >= 0; slot--) freeSlots[freeCount++] = slot;
         for (Request request = queue.pollFirst(); request != null; request = queue.pollFirst()) {
-            outage.lostOne();
-            lostAll++;
+            lost(cause);
             ledger.fail(request);
         }
-        countBusy(now);
         busy.set(now, 0);
         held.set(now, 0);
     }
 
-    /** Ends one outage; the server is up again when none is left. */
-    void recover() {
-        if (openOutages == 0 || --openOutages > 0) return;
-        double now = simulation.now();
-        upState.set(now, 1);
-        outage.recovered(now);
-        outage = null;
+    private void lost(Impairment cause) {
+        lostAll++;
+        if (cause != null) cause.lostOne();
     }
 
-    /** The balancer has just marked this server down. */
+    /** Deregistered and drained (or out of time): it stops, losing whatever it still holds. */
+    void terminate() {
+        if (isTerminated()) return;
+        dropEverything(null);
+        terminatedAt = simulation.now();
+        upState.set(terminatedAt, 0);
+    }
+
+    /** Requests in service or waiting. */
+    int holding() {
+        return workers - freeCount + queue.size();
+    }
+
+    /** The balancer has just marked this server down or ejected it. */
     void noticedDown(double now) {
-        if (outage != null) outage.detected(now);
+        for (Impairment impairment : active) impairment.detected(now);
     }
 
-    /** Outages that the balancer noticed, for the mean detection time. */
-    List<Outage> outages() {
-        return outages;
+    /** Impairments so far, for detection times and the failures report. */
+    List<Impairment> impairments() {
+        return history;
     }
 
     /** Counted requests it still holds whose clients have given up by {@code now}. */
@@ -197,14 +314,9 @@ final class Server {
         return expired;
     }
 
-    private void countBusy(double now) {
-        busySeconds += busy.value() * (now - busyCountedTo);
-        busyCountedTo = now;
-    }
-
     /** Worker-seconds spent serving since time 0, for the load reports its agent sends. */
     double busyWorkerSeconds(double now) {
-        return busySeconds + busy.value() * (now - busyCountedTo);
+        return busy.integral(now);
     }
 
     int workers() {
@@ -225,16 +337,29 @@ final class Server {
         return queue.size();
     }
 
+    /** Hours it ran (launched, not yet terminated) within [from, to]. */
+    double instanceHours(double from, double to) {
+        double start = Math.max(from, launchedAt);
+        double end = Math.min(to, isTerminated() ? terminatedAt : to);
+        return Math.max(0, end - start) / 3600;
+    }
+
     ClusterSnapshot.ServerState state(boolean healthyAtBalancer, int outstanding, double now) {
-        return new ClusterSnapshot.ServerState(name, isUp(), healthyAtBalancer, workers, busyWorkers(), queue.size(),
+        return new ClusterSnapshot.ServerState(name, condition(), healthyAtBalancer, workers, busyWorkers(), queue.size(),
                 outstanding, completedAll, lostAll, busy.integral(now));
     }
 
-    ServerResult result(double now) {
-        return new ServerResult(name, busy.mean(now) / workers, completed, held.mean(now), upState.mean(now));
+    /** The measured window's figures; {@code windowStart} is the warm-up's end. */
+    ServerResult result(double now, double windowStart) {
+        // An instance launched during the window is measured over its own life in it.
+        double span = now - Math.max(windowStart, launchedAt);
+        double utilization = span <= 0 ? 0 : busy.mean(now) * (now - windowStart) / span / workers;
+        double inSystem = span <= 0 ? 0 : held.mean(now) * (now - windowStart) / span;
+        double up = span <= 0 ? 0 : upState.mean(now) * (now - windowStart) / span;
+        return new ServerResult(name, utilization, completed, inSystem, Math.min(1, up));
     }
 
     List<FailureRecord> failureRecords() {
-        return outages.stream().map(Outage::record).toList();
+        return history.stream().map(Impairment::record).toList();
     }
 }

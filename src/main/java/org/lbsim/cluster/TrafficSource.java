@@ -58,6 +58,10 @@ final class TrafficSource {
         return timeout;
     }
 
+    int port() {
+        return port;
+    }
+
     double rate() {
         return arrivals.rate();
     }
@@ -90,8 +94,17 @@ final class TrafficSource {
         request.sourceAddress = addresses.sample();
         if (directTarget == null) {
             balancer.receive(request, protocol, port);
+        } else if (!directTarget.admits(protocol, port, request.sourceAddress, null)) {
+            ledger.deny(request);
         } else {
-            directTarget.receive(request, protocol, port, request.sourceAddress, null);
+            switch (directTarget.offer(request)) {
+                case ACCEPTED -> { }
+                case FULL -> ledger.reject(request);
+                default -> {
+                    directTarget.lostOne();
+                    ledger.fail(request);
+                }
+            }
         }
     }
 }

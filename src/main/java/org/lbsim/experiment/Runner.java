@@ -34,10 +34,7 @@ public final class Runner {
         long events = simulation.eventsFired();
         RunResult result = cluster.results(new EngineStats(events, wallSeconds, wallSeconds > 0 ? events / wallSeconds : 0));
         List<String> warnings = warnings(scenario);
-        if (warnings.isEmpty()) return result;
-        return new RunResult(result.scenario(), result.algorithm(), result.seed(), result.simulatedSeconds(),
-                result.requests(), result.latency(), result.throughput(), result.availability(), result.servers(),
-                result.securityGroups(), result.balancer(), result.failures(), result.engine(), warnings);
+        return warnings.isEmpty() ? result : result.withWarnings(warnings);
     }
 
     /** Plain-language warnings about the scenario as a whole. */

@@ -21,6 +21,8 @@ public record RunResult(
         List<SecurityGroupResult> securityGroups,
         BalancerResult balancer,
         List<FailureRecord> failures,
+        ScalingResult scaling,
+        CostResult cost,
         EngineStats engine,
         List<String> warnings) {
 
@@ -29,5 +31,13 @@ public record RunResult(
         securityGroups = List.copyOf(securityGroups);
         failures = List.copyOf(failures);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The same result with these warnings added. */
+    public RunResult withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new RunResult(scenario, algorithm, seed, simulatedSeconds, requests, latency, throughput, availability,
+                servers, securityGroups, balancer, failures, scaling, cost, engine, all);
     }
 }

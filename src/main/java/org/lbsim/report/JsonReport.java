@@ -78,6 +78,15 @@ public final class JsonReport {
             number(node, "recoveredAt", failure.recoveredAt());
             node.put("lost", failure.lost());
         }
+        ObjectNode scaling = root.putObject("scaling");
+        scaling.put("added", result.scaling().added());
+        scaling.put("removed", result.scaling().removed());
+        scaling.put("maxInstances", result.scaling().maxInstances());
+        scaling.put("minInstances", result.scaling().minInstances());
+        ObjectNode cost = root.putObject("cost");
+        number(cost, "instanceHours", result.cost().instanceHours());
+        number(cost, "total", result.cost().total());
+        number(cost, "perMillionCompleted", result.cost().perMillionCompleted());
         ObjectNode engine = root.putObject("engine");
         engine.put("events", result.engine().events());
         number(engine, "wallSeconds", result.engine().wallSeconds());
@@ -96,6 +105,7 @@ public final class JsonReport {
         node.put(Outcome.TIMED_OUT.jsonName(), counts.timedOut());
         node.put(Outcome.COMPLETED.jsonName(), counts.completed());
         node.put("inFlight", counts.inFlight());
+        node.put("retried", counts.retried());
         return node;
     }
 

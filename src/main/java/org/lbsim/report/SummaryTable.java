@@ -29,6 +29,7 @@ public final class SummaryTable {
         row(out, "failed", requests.failed(), requests.offered());
         row(out, "timed out", requests.timedOut(), requests.offered());
         row(out, "in flight", requests.inFlight(), requests.offered());
+        if (requests.retried() > 0) line(out, "  (%,d retries on another backend)", requests.retried());
         line(out, "throughput %.1f/s, availability %s", result.throughput(), percent(result.availability()));
         out.append('\n');
 
@@ -54,9 +55,18 @@ public final class SummaryTable {
         line(out, "balancer: %,d health checks, %d marked down, %d marked up, mean detection %s",
                 balancer.healthChecks(), balancer.markedDown(), balancer.markedUp(), seconds(balancer.meanDetectionSeconds()));
         for (FailureRecord failure : result.failures()) {
-            line(out, "  %s down at %s, marked down after %s, back up at %s, %,d requests lost", failure.server(),
+            line(out, "  %s %s at %s, noticed after %s, over at %s, %,d requests lost", failure.server(), failure.kind(),
                     seconds(failure.at()), seconds(failure.detectedAfterSeconds()), seconds(failure.recoveredAt()),
                     failure.lost());
+        }
+        var scaling = result.scaling();
+        if (scaling.added() > 0 || scaling.removed() > 0) {
+            line(out, "scaling: %d added, %d removed, between %d and %d instances", scaling.added(), scaling.removed(),
+                    scaling.minInstances(), scaling.maxInstances());
+        }
+        if (result.cost().total() > 0) {
+            line(out, "cost: %.2f instance-hours, %.4f in total, %.4f per million completed requests",
+                    result.cost().instanceHours(), result.cost().total(), result.cost().perMillionCompleted());
         }
         for (String warning : result.warnings()) line(out, "warning: %s", warning);
         return out.toString();

@@ -15,14 +15,22 @@ public record BalancerSpec(
         List<Integer> listeners,
         String algorithm,
         Map<String, String> algorithmParameters,
-        HealthCheckSpec healthCheck) {
+        HealthCheckSpec healthCheck,
+        BalancerPolicies policies) {
 
     public BalancerSpec {
         listeners = List.copyOf(listeners);
         algorithmParameters = Map.copyOf(algorithmParameters);
+        if (policies == null) throw new IllegalArgumentException("policies are required (BalancerPolicies.DEFAULTS)");
+    }
+
+    /** A balancer with the default policies (no retries, no outlier detection, AWS delays). */
+    public BalancerSpec(String securityGroup, List<Integer> listeners, String algorithm,
+                        Map<String, String> algorithmParameters, HealthCheckSpec healthCheck) {
+        this(securityGroup, listeners, algorithm, algorithmParameters, healthCheck, BalancerPolicies.DEFAULTS);
     }
 
     public BalancerSpec withAlgorithm(String newAlgorithm) {
-        return new BalancerSpec(securityGroup, listeners, newAlgorithm, Map.of(), healthCheck);
+        return new BalancerSpec(securityGroup, listeners, newAlgorithm, Map.of(), healthCheck, policies);
     }
 }

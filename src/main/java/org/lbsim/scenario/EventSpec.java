@@ -20,4 +20,24 @@ public sealed interface EventSpec {
     /** The balancer switches algorithm live. */
     record SetAlgorithm(double at, String algorithm) implements EventSpec {
     }
+
+    /** The server slows down: its speed is multiplied by {@code factor} until it recovers. */
+    record Slow(double at, String server, double factor) implements EventSpec {
+    }
+
+    /** The server turns into a black hole (a gray failure) until it recovers. */
+    record BlackHole(double at, String server) implements EventSpec {
+    }
+
+    /** A new instance like {@code template} is launched and registered with the balancer. */
+    record AddServer(double at, String server, String template) implements EventSpec {
+    }
+
+    /** The instance is deregistered: it drains for the deregistration delay, then terminates. */
+    record RemoveServer(double at, String server) implements EventSpec {
+    }
+
+    /** The balancer's weight for the server changes. */
+    record SetWeight(double at, String server, int weight) implements EventSpec {
+    }
 }

@@ -34,23 +34,27 @@ final class ScenarioBinder {
             List.of("name", "arrivals", "service", "protocol", "port", "sources", "target", "timeout");
     private static final List<String> GROUP_KEYS = List.of("name", "inbound");
     private static final List<String> RULE_KEYS = List.of("protocol", "ports", "from");
-    private static final List<String> BALANCER_KEYS = List.of("securityGroup", "listeners", "algorithm", "healthCheck");
+    private static final List<String> BALANCER_KEYS = List.of("securityGroup", "listeners", "algorithm", "healthCheck",
+            "retries", "retryBudget", "outlierDetection", "deregistrationDelay", "slowStart", "connectTimeout");
+    private static final List<String> RETRY_BUDGET_KEYS = List.of("percent", "minConcurrency");
+    private static final List<String> OUTLIER_KEYS =
+            List.of("consecutive5xx", "interval", "baseEjectionTime", "maxEjectionPercent");
     private static final List<String> HEALTH_CHECK_KEYS =
             List.of("port", "interval", "timeout", "healthyThreshold", "unhealthyThreshold");
     private static final List<String> SERVER_KEYS = List.of("name", "securityGroup", "workers", "queueCapacity",
-            "speed", "weight", "count", "failures");
+            "speed", "weight", "count", "failures", "costPerHour", "bootTime");
     private static final List<String> PROCESSES = List.of("poisson", "constant");
     private static final List<String> PROTOCOLS = List.of("tcp", "udp", "icmp", "all");
-    private static final List<String> ACTIONS = List.of("fail", "recover", "set-rate", "set-algorithm");
+    private static final List<String> ACTIONS = List.of("fail", "recover", "set-rate", "set-algorithm", "slow",
+            "black-hole", "add-server", "remove-server", "set-weight");
 
     /** Keys and words of capabilities the design announces, so that they are "not supported yet". */
     private static final Set<String> PLANNED_TOP = Set.of("networkAcls", "autoscaling");
     private static final Set<String> PLANNED_CLIENT = Set.of("mix");
     private static final Set<String> PLANNED_ARRIVALS = Set.of("users", "thinkTime", "states", "file", "format", "speedup");
     private static final Set<String> PLANNED_PROCESSES = Set.of("closed", "mmpp", "trace");
-    private static final Set<String> PLANNED_BALANCER =
-            Set.of("retries", "outlierDetection", "deregistrationDelay", "slowStart", "stickiness");
-    private static final Set<String> PLANNED_SERVER = Set.of("costPerHour", "bootTime");
+    private static final Set<String> PLANNED_BALANCER = Set.of("stickiness");
+    private static final Set<String> PLANNED_SERVER = Set.of();
 
     /** Algorithm name → the rules of the parameters it accepts, by key. */
     private final Map<String, Map<String, ParameterRule>> algorithms;
@@ -215,6 +219,10 @@ final class ScenarioBinder {
         Integer weight = optional(f, "weight", 1, (n, p) -> values.smallInteger(n, p, 0, Integer.MAX_VALUE, "a whole number of 0 or more"));
         Integer count = optional(f, "count", 1,
                 (n, p) -> values.smallInteger(n, p, 1, MAX_COUNT, "a whole number from 1 to " + MAX_COUNT));
+        Double costPerHour = optional(f, "costPerHour", 0.0,
+                (n, p) -> values.number(n, p, v -> v >= 0, "a cost per hour of 0 or more such as 0.0416"));
+        Double bootTime = optional(f, "bootTime", 0.0,
+                (n, p) -> values.duration(n, p, d -> d >= 0, "a duration of 0 or more such as 30s"));
         List<FailureSpec> failures = new ArrayList<>();
         List<Node> failureNodes = list(f.get("failures"), f.pathOf("failures"), "a list of failures", false);
         for (int i = 0; i < failureNodes.size(); i++) {
@@ -237,7 +245,7 @@ final class ScenarioBinder {
         List<ServerSpec> expanded = new ArrayList<>();
         for (String replicaName : replicaNames) {
             ServerSpec server = problems.construct(f.location(), path,
-                    () -> new ServerSpec(replicaName, group, workers, queue, speed, weight, failures));
+                    () -> new ServerSpec(replicaName, group, workers, queue, speed, weight, failures, costPerHour, bootTime));
             if (server != null) expanded.add(server);
         }
         return expanded;
@@ -366,9 +374,59 @@ final class ScenarioBinder {
         }
         int defaultPort = listeners.isEmpty() || listeners.get(0) == null ? 80 : listeners.get(0);
         HealthCheckSpec healthCheck = healthCheck(f.get("healthCheck"), f.pathOf("healthCheck"), f.location(), defaultPort);
+        BalancerPolicies policies = policies(f);
         if (problems.count() > before) return null;
         return problems.construct(f.location(), "balancer",
-                () -> new BalancerSpec(group, listeners, algorithm, parameters, healthCheck));
+                () -> new BalancerSpec(group, listeners, algorithm, parameters, healthCheck, policies));
+    }
+
+    /** Retries, passive checks, draining and slow start, with the defaults of {@link BalancerPolicies#DEFAULTS}. */
+    private BalancerPolicies policies(Fields f) {
+        int before = problems.count();
+        BalancerPolicies d = BalancerPolicies.DEFAULTS;
+        Integer retries = optional(f, "retries", d.retries(),
+                (n, p) -> values.smallInteger(n, p, 0, 10, "a whole number of retries from 0 to 10"));
+        Double budgetPercent = d.retryBudgetPercent();
+        Integer minConcurrency = d.retryMinConcurrency();
+        Node budgetNode = f.get("retryBudget");
+        if (budgetNode != null) {
+            Fields b = Fields.of(budgetNode, f.pathOf("retryBudget"), "a map {percent, minConcurrency}", problems);
+            b.allowOnly(RETRY_BUDGET_KEYS, Set.of());
+            budgetPercent = optional(b, "percent", d.retryBudgetPercent(),
+                    (n, p) -> values.number(n, p, v -> v >= 0 && v <= 100, "a percentage from 0 to 100"));
+            minConcurrency = optional(b, "minConcurrency", d.retryMinConcurrency(),
+                    (n, p) -> values.smallInteger(n, p, 0, Integer.MAX_VALUE, "a whole number of 0 or more"));
+        }
+        BalancerPolicies.OutlierDetectionSpec outliers = null;
+        Node outlierNode = f.get("outlierDetection");
+        if (outlierNode != null) {
+            Fields o = Fields.of(outlierNode, f.pathOf("outlierDetection"),
+                    "a map {consecutive5xx, interval, baseEjectionTime, maxEjectionPercent}", problems);
+            o.allowOnly(OUTLIER_KEYS, Set.of());
+            Integer consecutive = optional(o, "consecutive5xx", 5,
+                    (n, p) -> values.smallInteger(n, p, 1, Integer.MAX_VALUE, "a whole number of at least 1"));
+            Double interval = optional(o, "interval", 10.0, (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
+            Double ejection = optional(o, "baseEjectionTime", 30.0,
+                    (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
+            Double maxPercent = optional(o, "maxEjectionPercent", 10.0,
+                    (n, p) -> values.number(n, p, v -> v >= 0 && v <= 100, "a percentage from 0 to 100"));
+            if (problems.count() == before) {
+                outliers = problems.construct(o.location(), f.pathOf("outlierDetection"),
+                        () -> new BalancerPolicies.OutlierDetectionSpec(consecutive, interval, ejection, maxPercent));
+            }
+        }
+        Double deregistration = optional(f, "deregistrationDelay", d.deregistrationDelay(),
+                (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 300s"));
+        Double slowStart = optional(f, "slowStart", d.slowStart(),
+                (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 (off) or more such as 30s"));
+        Double connectTimeout = optional(f, "connectTimeout", d.connectTimeout(),
+                (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
+        if (problems.count() > before) return d;
+        var outlierSpec = outliers;
+        var percent = budgetPercent;
+        var minimum = minConcurrency;
+        return problems.construct(f.location(), "balancer", () -> new BalancerPolicies(retries, percent, minimum,
+                outlierSpec, deregistration, slowStart, connectTimeout));
     }
 
     /** An algorithm parameter's value checked by its rule, as the algorithm reads it (see {@link ParameterRule}). */
@@ -517,8 +575,9 @@ final class ScenarioBinder {
             Set<String> clientNames) {
         List<EventSpec> events = new ArrayList<>();
         List<Node> items = list(top.get("events"), "events", "a list of events", false);
+        Set<String> known = new java.util.HashSet<>(serverNames); // grows with add-server events
         for (int i = 0; i < items.size(); i++) {
-            EventSpec event = event(items.get(i), "events[" + i + "]", durationText, duration, serverNames, clientNames);
+            EventSpec event = event(items.get(i), "events[" + i + "]", durationText, duration, known, clientNames);
             if (event != null) events.add(event);
         }
         return events;
@@ -553,6 +612,40 @@ final class ScenarioBinder {
                 Node rateNode = f.require("rate", "a positive rate such as 300/s");
                 Double rate = rateNode == null ? null : values.rate(rateNode, f.pathOf("rate"));
                 event = problems.count() > before ? null : new EventSpec.SetRate(at, client, rate);
+            }
+            case "slow" -> {
+                f.allowOnly(List.of("at", "action", "server", "factor"), Set.of());
+                String server = reference(f, "server", serverNames, "server");
+                Node factorNode = f.require("factor", "the speed multiplier, in (0, 1], such as 0.25");
+                Double factor = factorNode == null ? null : values.number(factorNode, f.pathOf("factor"),
+                        v -> v > 0 && v <= 1, "a number in (0, 1] such as 0.25");
+                event = problems.count() > before ? null : new EventSpec.Slow(at, server, factor);
+            }
+            case "black-hole", "remove-server" -> {
+                f.allowOnly(List.of("at", "action", "server"), Set.of());
+                String server = reference(f, "server", serverNames, "server");
+                event = problems.count() > before ? null
+                        : action.equals("black-hole") ? new EventSpec.BlackHole(at, server) : new EventSpec.RemoveServer(at, server);
+            }
+            case "add-server" -> {
+                f.allowOnly(List.of("at", "action", "server", "template"), Set.of());
+                String template = reference(f, "template", serverNames, "server to copy");
+                Node nameNode = f.require("server", "the new server's name");
+                String name = nameNode == null ? null : values.name(nameNode, f.pathOf("server"));
+                if (name != null && serverNames.contains(name)) {
+                    problems.add(nameNode.location(), f.pathOf("server"), "found '" + name
+                            + "', which names an existing server; expected a new name");
+                }
+                event = problems.count() > before ? null : new EventSpec.AddServer(at, name, template);
+                if (name != null) serverNames.add(name); // later events may refer to it
+            }
+            case "set-weight" -> {
+                f.allowOnly(List.of("at", "action", "server", "weight"), Set.of());
+                String server = reference(f, "server", serverNames, "server");
+                Node weightNode = f.require("weight", "a whole number of 0 or more");
+                Integer weight = weightNode == null ? null
+                        : values.smallInteger(weightNode, f.pathOf("weight"), 0, Integer.MAX_VALUE, "a whole number of 0 or more");
+                event = problems.count() > before ? null : new EventSpec.SetWeight(at, server, weight);
             }
             default -> {
                 f.allowOnly(List.of("at", "action", "algorithm"), Set.of());

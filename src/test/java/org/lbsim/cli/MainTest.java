@@ -39,7 +39,7 @@ class MainTest {
                 "latency", "throughput", "availability", "servers", "securityGroups", "balancer");
         assertThat(fieldNames(json)).contains("engine", "failures");
         assertThat(fieldNames(json.get("requests"))).containsExactly("offered", "denied", "rejected", "failed",
-                "timedOut", "completed", "inFlight");
+                "timedOut", "completed", "inFlight", "retried");
         assertThat(fieldNames(json.get("latency"))).containsExactly("mean", "p50", "p90", "p95", "p99", "p999", "max");
         assertThat(fieldNames(json.get("servers").get(0))).containsExactly("name", "utilization", "completed",
                 "meanInSystem", "upFraction");

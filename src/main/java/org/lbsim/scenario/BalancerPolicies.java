@@ -1,0 +1,51 @@
+package org.lbsim.scenario;
+
+/**
+ * How the balancer treats failing backends and changing membership, beyond active checks.
+ *
+ * @param retries             extra attempts on another backend after a connection failure
+ *                            (refused or timed out), like NGINX {@code proxy_next_upstream error
+ *                            timeout} with {@code proxy_next_upstream_tries}; 0 for none
+ * @param retryBudgetPercent  retries in flight may be at most this percent of requests in flight
+ *                            (Envoy {@code retry_budget.budget_percent})...
+ * @param retryMinConcurrency ...but at least this many (Envoy {@code min_retry_concurrency})
+ * @param outlierDetection    passive checks, or null for none
+ * @param deregistrationDelay seconds a removed instance keeps serving what it holds (AWS default 300 s)
+ * @param slowStart           seconds over which a backend that becomes healthy ramps up its share; 0 for off
+ * @param connectTimeout      seconds before a connection to an unreachable backend fails (ALB: 10 s)
+ */
+public record BalancerPolicies(
+        int retries,
+        double retryBudgetPercent,
+        int retryMinConcurrency,
+        OutlierDetectionSpec outlierDetection,
+        double deregistrationDelay,
+        double slowStart,
+        double connectTimeout) {
+
+    public static final BalancerPolicies DEFAULTS = new BalancerPolicies(0, 20, 3, null, 300, 0, 10);
+
+    public BalancerPolicies {
+        if (retries < 0) throw new IllegalArgumentException("retries must be at least 0");
+        if (!(retryBudgetPercent >= 0) || retryBudgetPercent > 100) throw new IllegalArgumentException("retry budget percent must be 0-100");
+        if (retryMinConcurrency < 0) throw new IllegalArgumentException("minimum retry concurrency must be at least 0");
+        if (!(deregistrationDelay >= 0)) throw new IllegalArgumentException("deregistrationDelay must be at least 0");
+        if (!(slowStart >= 0)) throw new IllegalArgumentException("slowStart must be at least 0");
+        if (!(connectTimeout > 0)) throw new IllegalArgumentException("connectTimeout must be positive");
+    }
+
+    /**
+     * Envoy's outlier detection by consecutive errors: after {@code consecutive5xx} errors or
+     * connection failures in a row a backend is ejected for {@code baseEjectionTime} × the number
+     * of times it has been ejected (at most 300 s), unless {@code maxEjectionPercent} of the
+     * backends are ejected already (at least one may always be).
+     */
+    public record OutlierDetectionSpec(int consecutive5xx, double interval, double baseEjectionTime,
+                                       double maxEjectionPercent) {
+        public OutlierDetectionSpec {
+            if (consecutive5xx < 1) throw new IllegalArgumentException("consecutive5xx must be at least 1");
+            if (!(interval > 0) || !(baseEjectionTime > 0)) throw new IllegalArgumentException("times must be positive");
+            if (!(maxEjectionPercent >= 0) || maxEjectionPercent > 100) throw new IllegalArgumentException("maxEjectionPercent must be 0-100");
+        }
+    }
+}
