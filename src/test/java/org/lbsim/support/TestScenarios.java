@@ -29,6 +29,7 @@ public final class TestScenarios {
     private final List<SecurityGroupSpec> groups = new ArrayList<>();
     private final List<EventSpec> events = new ArrayList<>();
     private String balancerGroup;
+    private org.lbsim.scenario.BalancerPolicies policies = org.lbsim.scenario.BalancerPolicies.DEFAULTS;
     private HealthCheckSpec healthCheck = new HealthCheckSpec(80, 10, 5, 3, 2);
 
     public static TestScenarios scenario() {
@@ -102,8 +103,14 @@ public final class TestScenarios {
         return this;
     }
 
+    public TestScenarios policies(org.lbsim.scenario.BalancerPolicies value) {
+        policies = value;
+        return this;
+    }
+
     public Scenario build() {
         return new Scenario("test", seed, duration, warmup, Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM, clients, groups,
-                new BalancerSpec(balancerGroup, List.of(80), algorithm, algorithmParameters, healthCheck), servers, events);
+                new BalancerSpec(balancerGroup, List.of(80), algorithm, algorithmParameters, healthCheck, policies),
+                servers, events);
     }
 }
