@@ -279,8 +279,7 @@ public final class Cluster implements ClusterControl {
         long heldExpired = servers.values().stream().mapToLong(server -> server.heldExpired(now)).sum();
         var counts = ledger.counts(heldExpired, balancer.retried(true));
         double window = now - scenario.warmup();
-        List<ServerResult> serverResults = servers.values().stream()
-                .map(server -> server.result(now, scenario.warmup())).toList();
+        List<ServerResult> serverResults = servers.values().stream().map(server -> server.result(now)).toList();
         List<SecurityGroupResult> groupResults = groups.stream().map(SecurityGroup::result).toList();
         List<FailureRecord> failures = new ArrayList<>();
         double detectionSum = 0;

@@ -93,7 +93,10 @@ final class Server {
         this.freeCount = workers;
         // Up from time 0, or from the end of its boot when launched during the run.
         this.upState = new TimeWeightedValue(launchedAt == 0 ? 1 : 0);
-        if (launchedAt > 0) simulation.scheduleAt(bootedAt, Server::booted, this);
+        if (launchedAt > 0) {
+            startWindow(launchedAt); // measured over its own life (the warm-up's end resets it if later)
+            simulation.scheduleAt(bootedAt, Server::booted, this);
+        }
     }
 
     private void booted() {
@@ -349,14 +352,9 @@ final class Server {
                 outstanding, completedAll, lostAll, busy.integral(now));
     }
 
-    /** The measured window's figures; {@code windowStart} is the warm-up's end. */
-    ServerResult result(double now, double windowStart) {
-        // An instance launched during the window is measured over its own life in it.
-        double span = now - Math.max(windowStart, launchedAt);
-        double utilization = span <= 0 ? 0 : busy.mean(now) * (now - windowStart) / span / workers;
-        double inSystem = span <= 0 ? 0 : held.mean(now) * (now - windowStart) / span;
-        double up = span <= 0 ? 0 : upState.mean(now) * (now - windowStart) / span;
-        return new ServerResult(name, utilization, completed, inSystem, Math.min(1, up));
+    /** The measured window's figures; an instance launched during it is measured over its own life in it. */
+    ServerResult result(double now) {
+        return new ServerResult(name, busy.mean(now) / workers, completed, held.mean(now), upState.mean(now));
     }
 
     List<FailureRecord> failureRecords() {

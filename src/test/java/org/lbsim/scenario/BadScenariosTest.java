@@ -38,6 +38,11 @@ class BadScenariosTest {
             negative-timeout.yaml       |  5 | 14 | clients[0].timeout: found '-1s', expected a positive duration
             event-after-end.yaml        | 10 | 10 | events[0].at: found '11min', expected a time from 0 to the duration (10min)
             planned-process.yaml        |  4 | 25 | found 'closed', which is not supported yet; supported: poisson, constant
+            slowdown-without-factor.yaml |  9 |  9 | missing 'factor'
+            unknown-failure-kind.yaml   |  9 | 37 | found 'blackhole' (did you mean 'black-hole'?)
+            factor-on-crash.yaml        |  9 | 39 | expected factor only with kind: slowdown
+            bad-outlier-detection.yaml  |  8 | 38 | consecutive5xx: found '0', expected a whole number of at least 1
+            remove-unknown-server.yaml  | 10 | 47 | found 'web-3' (did you mean 'web-1'?), expected the name of a server
             """)
     void badScenario_isReportedAtTheMistakeWithWhatWasFound(String file, int line, int column, String message) {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Fixtures.load("bad/" + file));
