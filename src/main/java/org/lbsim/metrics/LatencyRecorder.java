@@ -1,6 +1,7 @@
 package org.lbsim.metrics;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Response times of completed requests: an HdrHistogram with three significant digits
@@ -42,7 +43,24 @@ public final class LatencyRecorder {
                 percentile(95),
                 percentile(99),
                 percentile(99.9),
-                histogram.getMaxValue() / NANOS_PER_SECOND);
+                histogram.getMaxValue() / NANOS_PER_SECOND,
+                distribution());
+    }
+
+    /** The quantiles on the distribution's grid, found in one pass over the histogram's buckets. */
+    private LatencyDistribution distribution() {
+        double[] probabilities = LatencyDistribution.PROBABILITIES;
+        double[] quantiles = new double[probabilities.length];
+        long total = histogram.getTotalCount();
+        int next = 0;
+        for (HistogramIterationValue bucket : histogram.recordedValues()) {
+            long below = bucket.getTotalCountToThisValue();
+            // The same rule as getValueAtPercentile: the first bucket reaching ceil(p × count).
+            while (next < quantiles.length && below >= Math.max(1, (long) Math.ceil(probabilities[next] * total))) {
+                quantiles[next++] = histogram.highestEquivalentValue(bucket.getValueIteratedTo()) / NANOS_PER_SECOND;
+            }
+        }
+        return new LatencyDistribution(quantiles);
     }
 
     private double percentile(double p) {

@@ -30,4 +30,13 @@ public record RunResult(
         failures = List.copyOf(failures);
         warnings = List.copyOf(warnings);
     }
+
+    /** This result with more warnings after its own. */
+    public RunResult withWarnings(List<String> more) {
+        if (more.isEmpty()) return this;
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new RunResult(scenario, algorithm, seed, simulatedSeconds, requests, latency, throughput, availability,
+                servers, securityGroups, balancer, failures, engine, all);
+    }
 }
