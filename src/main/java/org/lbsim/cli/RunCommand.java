@@ -40,8 +40,8 @@ final class RunCommand implements Callable<Integer> {
     ExperimentOptions experiment = new ExperimentOptions();
 
     @Option(names = "--precision", paramLabel = "METRIC=REL",
-            description = "Replicate until the 95% half-width of METRIC is at most REL of its mean, e.g. "
-                    + "latency.p99=0.05 or latency.p99=5%. Metrics: ${sys:lbsim.metrics}.")
+            description = "Replicate until the 95%% half-width of METRIC is at most REL of its mean, e.g. "
+                    + "latency.p99=0.05 or latency.p99=5%%. Metrics: ${sys:lbsim.metrics}.")
     String precision;
 
     @Option(names = "--max-replications", paramLabel = "N", description = "The most replications --precision may run (default: ${DEFAULT-VALUE}).")

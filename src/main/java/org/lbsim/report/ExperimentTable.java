@@ -77,23 +77,35 @@ public final class ExperimentTable {
         return out.toString();
     }
 
-    /** A sweep: a row per point and algorithm, a column per set path and per headline metric. */
+    /**
+     * A sweep: a row per point and algorithm, a column per varying set path and per headline
+     * metric; set paths with one value for all points are named once above the table.
+     */
     public static String sweep(List<Replicated> results) {
         StringBuilder out = new StringBuilder();
         line(out, "%s — sweep of %d configurations, %d replications each, 95%% confidence intervals",
                 results.get(0).runs().get(0).scenario(), results.size(), results.get(0).replications());
+        List<String> varying = new ArrayList<>();
+        List<String> fixed = new ArrayList<>();
+        for (String path : results.get(0).set().keySet()) {
+            boolean varies = results.stream().map(result -> result.set().get(path)).distinct().count() > 1;
+            if (varies) {
+                varying.add(path);
+            } else {
+                fixed.add(path + "=" + results.get(0).set().get(path));
+            }
+        }
+        if (!fixed.isEmpty()) line(out, "with %s", String.join(", ", fixed));
         out.append('\n');
-        Set<String> paths = new LinkedHashSet<>();
-        results.forEach(result -> paths.addAll(result.set().keySet()));
         List<Metric> metrics = Metric.STANDARD.stream().filter(Metric::headline).toList();
         List<List<String>> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(paths);
+        List<String> header = new ArrayList<>(varying);
         header.add("algorithm");
         metrics.forEach(metric -> header.add(metric.labelWithUnit()));
         rows.add(header);
         for (Replicated result : results) {
             List<String> row = new ArrayList<>();
-            paths.forEach(path -> row.add(result.set().getOrDefault(path, "")));
+            varying.forEach(path -> row.add(result.set().get(path)));
             row.add(result.algorithm());
             metrics.forEach(metric -> row.add(format(result.estimate(metric), metric)));
             rows.add(row);
@@ -109,13 +121,18 @@ public final class ExperimentTable {
         double halfWidth = estimate.halfWidth95() * metric.displayScale();
         if (!Double.isFinite(mean)) return "-";
         int decimals = decimals(halfWidth);
-        String text = String.format(Locale.ROOT, "%." + decimals + "f", mean);
+        // Adding 0.0 turns -0.0 into 0.0, so a mean that rounds to zero shows no sign.
+        String text = String.format(Locale.ROOT, "%." + decimals + "f", round(mean, decimals) + 0.0);
         return Double.isFinite(halfWidth) ? text + PLUS_MINUS + String.format(Locale.ROOT, "%." + decimals + "f", halfWidth) : text;
     }
 
     private static String signed(Estimate estimate, Metric metric) {
         String text = format(estimate, metric);
-        return estimate.mean() >= 0 && Double.isFinite(estimate.mean()) ? "+" + text : text;
+        return text.startsWith("-") ? text : "+" + text;
+    }
+
+    private static double round(double value, int decimals) {
+        return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
     }
 
     private static int decimals(double halfWidth) {
