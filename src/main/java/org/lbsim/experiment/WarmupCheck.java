@@ -40,7 +40,7 @@ final class WarmupCheck {
         double estimate = truncation.observations() == 0 ? 0 : grid.get(truncation.observations()).start();
         if (estimate <= warmup) return Optional.empty();
         return Optional.of(String.format(Locale.ROOT, "warm-up too short: MSER-5 on the latency series puts the end of "
-                + "the initial transient at %.4g s, after the scenario's warmup of %.4g s; set warmup to %.4g s or more",
+                + "the initial transient at %.1f s, after the scenario's warmup of %.1f s; set warmup to %.1f s or more",
                 estimate, warmup, estimate));
     }
 }

@@ -1,5 +1,6 @@
 package org.lbsim.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -33,8 +34,9 @@ public final class ChartDatasets {
     public static YIntervalSeriesCollection loadCurves(List<Replicated> results, Metric metric, String swept,
                                                        ToDoubleFunction<String> x) {
         YIntervalSeriesCollection curves = new YIntervalSeriesCollection();
+        List<String> others = varyingPaths(results).stream().filter(path -> !path.equals(swept)).toList();
         for (Replicated result : results) {
-            String key = curveName(result, swept);
+            String key = curveName(result, others);
             int index = curves.indexOf(key);
             YIntervalSeries series;
             if (index < 0) {
@@ -101,10 +103,17 @@ public final class ChartDatasets {
         return result.algorithm() + " " + values(result.set());
     }
 
-    private static String curveName(Replicated result, String swept) {
-        Map<String, String> others = new java.util.LinkedHashMap<>(result.set());
-        others.remove(swept);
-        return others.isEmpty() ? result.algorithm() : result.algorithm() + " " + values(others);
+    /** A curve per algorithm and per combination of the other varying paths' values. */
+    private static String curveName(Replicated result, List<String> others) {
+        Map<String, String> values = new LinkedHashMap<>();
+        others.forEach(path -> values.put(path, result.set().get(path)));
+        return values.isEmpty() ? result.algorithm() : result.algorithm() + " " + values(values);
+    }
+
+    /** The set paths whose value differs between results; the others say nothing about a curve. */
+    private static List<String> varyingPaths(List<Replicated> results) {
+        return results.get(0).set().keySet().stream()
+                .filter(path -> results.stream().map(result -> result.set().get(path)).distinct().count() > 1).toList();
     }
 
     private static String values(Map<String, String> set) {

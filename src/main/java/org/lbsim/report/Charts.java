@@ -58,9 +58,15 @@ public final class Charts {
     public static JFreeChart latencyVersusLoad(YIntervalSeriesCollection curves, String xLabel, String yLabel) {
         DeviationRenderer renderer = new DeviationRenderer(true, true);
         renderer.setAlpha(0.2f);
-        renderer.setAutoPopulateSeriesFillPaint(true);
+        // Bands and lines are looked up in different orders: fix both so each band has its line's colour.
+        for (int i = 0; i < curves.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesFillPaint(i, PALETTE[i % PALETTE.length]);
+        }
         XYPlot plot = new XYPlot(curves, numberAxis(xLabel), numberAxis(yLabel), renderer);
-        return chart(yLabel.replaceFirst(" \\(.*", "") + " versus load, with 95% confidence bands", plot);
+        String quantity = yLabel.replaceFirst(" \\(.*", "");
+        return chart(Character.toUpperCase(quantity.charAt(0)) + quantity.substring(1)
+                + " versus load, with 95% confidence bands", plot);
     }
 
     /** Latency percentiles per configuration as bars, with 95% confidence intervals as error bars. */
