@@ -1,5 +1,6 @@
 package org.lbsim.cli;
 
+import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -11,31 +12,31 @@ import org.lbsim.experiment.Progress;
  */
 final class ProgressBars implements Progress, AutoCloseable {
 
-    /** Absent when there is nothing to draw on. */
-    private final ProgressBar bar;
+    /** Empty when there is nothing to draw on. */
+    private final Optional<ProgressBar> bar;
 
-    private ProgressBars(ProgressBar bar) {
+    private ProgressBars(Optional<ProgressBar> bar) {
         this.bar = bar;
     }
 
     static ProgressBars create(String task, boolean visible) {
-        if (!visible) return new ProgressBars(null);
-        return new ProgressBars(new ProgressBarBuilder().setTaskName(task).setInitialMax(0)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" runs", 1).build());
+        if (!visible) return new ProgressBars(Optional.empty());
+        return new ProgressBars(Optional.of(new ProgressBarBuilder().setTaskName(task).setInitialMax(0)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" runs", 1).build()));
     }
 
     @Override
     public void planned(long runs) {
-        if (bar != null) bar.maxHint(runs);
+        bar.ifPresent(b -> b.maxHint(runs));
     }
 
     @Override
     public void runEnded() {
-        if (bar != null) bar.step();
+        bar.ifPresent(ProgressBar::step);
     }
 
     @Override
     public void close() {
-        if (bar != null) bar.close();
+        bar.ifPresent(ProgressBar::close);
     }
 }

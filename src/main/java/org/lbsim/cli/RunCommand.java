@@ -3,6 +3,7 @@ package org.lbsim.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import org.lbsim.balancing.Algorithms;
@@ -74,14 +75,14 @@ final class RunCommand implements Callable<Integer> {
         if (replicated && timeseries != null) {
             throw new UserInputException("--timeseries records one run: leave out --replications and --precision");
         }
-        Precision stoppingRule = precision == null ? null : precision(precision);
+        Optional<Precision> stoppingRule = Optional.ofNullable(precision).map(this::precision);
         Scenario scenario = scenarioOptions.load(algorithms);
         if (replicated) {
             Replicated result;
             try (ProgressBars progress = experiment.progress("replications")) {
                 var experiments = experiment.experiments(algorithms, progress);
-                result = stoppingRule == null ? experiments.replicate(scenario, replications)
-                        : experiments.replicate(scenario, replications, stoppingRule);
+                result = stoppingRule.isEmpty() ? experiments.replicate(scenario, replications)
+                        : experiments.replicate(scenario, replications, stoppingRule.get());
             }
             report(result);
         } else {
