@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Discrete-event simulator of load-balanced clusters.",
-        subcommands = {RunCommand.class, ValidateCommand.class, AlgorithmsCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ValidateCommand.class, AlgorithmsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

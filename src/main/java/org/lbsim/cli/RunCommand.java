@@ -1,62 +1,166 @@
 package org.lbsim.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jfree.chart.JFreeChart;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.experiment.Precision;
 import org.lbsim.experiment.Runner;
-import org.lbsim.metrics.RunResult;
+import org.lbsim.metrics.Metric;
+import org.lbsim.metrics.Replicated;
+import org.lbsim.report.ChartDatasets;
+import org.lbsim.report.Charts;
+import org.lbsim.report.CsvReport;
+import org.lbsim.report.ExperimentTable;
 import org.lbsim.report.JsonReport;
 import org.lbsim.report.SummaryTable;
+import org.lbsim.report.TimeSeriesCsv;
+import org.lbsim.report.TimeSeriesDatasets;
+import org.lbsim.scenario.Durations;
 import org.lbsim.scenario.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code lbsim run}: one run of a scenario, as a table and optionally as JSON. */
+/**
+ * {@code lbsim run}: one run of a scenario, or independent replications of it with confidence
+ * intervals, as a table and optionally as JSON, CSV, a time series and a chart.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario and print what it measured.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
 
-    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the results as JSON to FILE, or to standard output with -.")
-    String json;
+    @Mixin
+    ExperimentOptions experiment = new ExperimentOptions();
 
-    @Option(names = "--quiet", description = "Print no table.")
-    boolean quiet;
+    @Option(names = "--precision", paramLabel = "METRIC=REL",
+            description = "Replicate until the 95%% half-width of METRIC is at most REL of its mean, e.g. "
+                    + "latency.p99=0.05 or latency.p99=5%%. Metrics: ${sys:lbsim.metrics}.")
+    String precision;
+
+    @Option(names = "--max-replications", paramLabel = "N", description = "The most replications --precision may run (default: ${DEFAULT-VALUE}).")
+    int maxReplications = 100;
+
+    @Option(names = "--timeseries", paramLabel = "FILE.csv",
+            description = "Write the run sampled at every interval as CSV: arrivals, completions, errors, latency, "
+                    + "and per server utilization, requests held and health at the balancer.")
+    String timeseries;
+
+    @Option(names = "--interval", paramLabel = "DURATION",
+            description = "The time series' sample interval, e.g. 1s or 500ms (default: about 1/600 of the run).")
+    String interval;
 
     @Spec
     CommandSpec spec;
 
+    static {
+        // Help texts are constants; picocli fills ${sys:...} in when it prints them, so the
+        // declared metrics are listed without being written out twice.
+        System.setProperty("lbsim.metrics", String.join(", ", Metric.names()));
+    }
+
     @Override
     public Integer call() throws Exception {
         Algorithms algorithms = Algorithms.standard();
-        Scenario scenario = scenarioOptions.load(algorithms);
-        RunResult result = new Runner(algorithms).run(scenario);
-        var out = spec.commandLine().getOut();
-        boolean jsonToStdout = "-".equals(json);
-        if (!quiet && !jsonToStdout) out.print(SummaryTable.render(result, scenario.warmup()));
-        if (quiet || jsonToStdout) result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        if (jsonToStdout) {
-            out.print(JsonReport.toJson(result));
-        } else if (json != null) {
-            write(Path.of(json), JsonReport.toJson(result));
+        int replications = experiment.replications(precision == null ? 1 : 10);
+        boolean replicated = replications > 1 || precision != null;
+        experiment.validate(replicated ? List.of(ChartKind.CDF, ChartKind.BARS) : List.of(ChartKind.TIME, ChartKind.CDF));
+        if (replicated && timeseries != null) {
+            throw new UserInputException("--timeseries records one run: leave out --replications and --precision");
         }
-        out.flush();
+        Optional<Precision> stoppingRule = Optional.ofNullable(precision).map(this::precision);
+        Scenario scenario = scenarioOptions.load(algorithms);
+        if (replicated) {
+            Replicated result;
+            try (ProgressBars progress = experiment.progress("replications")) {
+                var experiments = experiment.experiments(algorithms, progress);
+                result = stoppingRule.isEmpty() ? experiments.replicate(scenario, replications)
+                        : experiments.replicate(scenario, replications, stoppingRule.get());
+            }
+            report(result);
+        } else {
+            report(scenario, new Runner(algorithms).run(scenario, sampleInterval(scenario)));
+        }
         return 0;
     }
 
-    static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage());
+    private void report(Replicated result) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (experiment.showTable()) {
+            out.print(ExperimentTable.replicated(result));
+        } else {
+            result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         }
+        experiment.writeOutputs(out, () -> JsonReport.toJson(result), () -> CsvReport.render(List.of(result)));
+        experiment.writeChart(ChartKind.CDF, kind -> kind == ChartKind.CDF
+                ? Charts.latencyCdf(ChartDatasets.cdf(List.of(result)))
+                : Charts.latencyBars(ChartDatasets.percentileBars(List.of(result))));
+        out.flush();
+    }
+
+    private void report(Scenario scenario, Runner.SampledRun run) {
+        PrintWriter out = spec.commandLine().getOut();
+        var result = run.result();
+        if (experiment.showTable()) {
+            out.print(SummaryTable.render(result, scenario.warmup()));
+        } else {
+            result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        }
+        experiment.writeOutputs(out, () -> JsonReport.toJson(result), () -> CsvReport.render(
+                List.of(Replicated.of(result.algorithm(), Map.of(), List.of(result), List.of()))));
+        if (timeseries != null) ExperimentOptions.write(timeseries, TimeSeriesCsv.render(run.series()), out);
+        experiment.writeChart(ChartKind.TIME, kind -> chart(kind, run));
+        out.flush();
+    }
+
+    private static JFreeChart chart(ChartKind kind, Runner.SampledRun run) {
+        return kind == ChartKind.TIME ? Charts.runOverTime(TimeSeriesDatasets.of(run.series()))
+                : Charts.latencyCdf(ChartDatasets.cdf(run.result()));
+    }
+
+    private double sampleInterval(Scenario scenario) {
+        if (interval == null) return Runner.defaultInterval(scenario.duration());
+        double seconds;
+        try {
+            seconds = Durations.parse(interval);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--interval: " + e.getMessage());
+        }
+        if (!(seconds > 0) || seconds > scenario.duration()) {
+            throw new UserInputException("--interval: found '" + interval + "', expected a positive duration no longer "
+                    + "than the run (" + scenario.duration() + " s)");
+        }
+        return seconds;
+    }
+
+    /** Reads METRIC=REL, REL a fraction (0.05) or a percentage (5%). */
+    private Precision precision(String option) {
+        int equals = option.indexOf('=');
+        String name = equals < 0 ? option : option.substring(0, equals);
+        Metric metric = Metric.find(name).orElseThrow(() -> new UserInputException("--precision: found the metric '"
+                + name + "', expected one of " + String.join(", ", Metric.names())));
+        String value = equals < 0 ? "" : option.substring(equals + 1).trim();
+        double relative;
+        try {
+            relative = value.endsWith("%") ? Double.parseDouble(value.substring(0, value.length() - 1)) / 100
+                    : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            relative = Double.NaN;
+        }
+        if (!(relative > 0 && relative < 1)) {
+            throw new UserInputException("--precision: found '" + option + "', expected METRIC=REL with REL between 0 "
+                    + "and 1 or a percentage, such as latency.p99=0.05 or latency.p99=5%");
+        }
+        if (maxReplications < 2) {
+            throw new UserInputException("--max-replications: found " + maxReplications + ", expected 2 or more");
+        }
+        return new Precision(metric, relative, maxReplications);
     }
 }

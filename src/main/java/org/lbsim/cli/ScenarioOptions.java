@@ -27,7 +27,12 @@ final class ScenarioOptions {
 
     /** Loads, applies the options and validates. */
     Scenario load(Algorithms algorithms) throws ScenarioException {
-        List<String> all = new ArrayList<>(overrides);
+        return load(algorithms, overrides);
+    }
+
+    /** Loads with these {@code --set} overrides in place of the options' own (a sweep's point), and validates. */
+    Scenario load(Algorithms algorithms, List<String> pointOverrides) throws ScenarioException {
+        List<String> all = new ArrayList<>(pointOverrides);
         if (algorithm != null) {
             if (algorithms.find(algorithm).isEmpty()) {
                 throw new UserInputException("--algorithm: found '" + algorithm + "', expected one of "

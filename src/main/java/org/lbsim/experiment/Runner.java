@@ -7,6 +7,7 @@ import org.lbsim.cluster.Cluster;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.EngineStats;
 import org.lbsim.metrics.RunResult;
+import org.lbsim.metrics.TimeSeries;
 import org.lbsim.scenario.ClientSpec;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ServerSpec;
@@ -20,21 +21,55 @@ public final class Runner {
         this.algorithms = algorithms;
     }
 
+    /** One run and its time series. */
+    public record SampledRun(RunResult result, TimeSeries series) {
+    }
+
     /**
+     * One run, with its warnings including the warm-up check on its own latency series.
+     *
      * @throws org.lbsim.cluster.SystemFullException when the run reaches the scenario's cap on
      *         requests in the system
      */
     public RunResult run(Scenario scenario) {
+        return run(scenario, defaultInterval(scenario.duration())).result();
+    }
+
+    /** One run sampled every {@code interval} seconds, with its warnings including the warm-up check. */
+    public SampledRun run(Scenario scenario, double interval) {
+        SampledRun run = sampled(scenario, interval);
+        List<String> warmup = WarmupCheck.warning(scenario.warmup(), List.of(run.series())).stream().toList();
+        return new SampledRun(run.result().withWarnings(warmup), run.series());
+    }
+
+    /**
+     * One run sampled every {@code interval} seconds from time 0; the result has the warnings
+     * about the scenario but no warm-up check, which the caller makes over all its replications.
+     */
+    SampledRun sampled(Scenario scenario, double interval) {
         Simulation simulation = new Simulation();
         Cluster cluster = new Cluster(scenario, algorithms, simulation);
         cluster.start();
+        Sampler sampler = new Sampler(cluster, simulation, interval, scenario.duration());
         long started = System.nanoTime();
         simulation.runUntil(scenario.duration());
         double wallSeconds = (System.nanoTime() - started) / 1e9;
         long events = simulation.eventsFired();
         RunResult result = cluster.results(new EngineStats(events, wallSeconds, wallSeconds > 0 ? events / wallSeconds : 0));
-        List<String> warnings = warnings(scenario);
-        return warnings.isEmpty() ? result : result.withWarnings(warnings);
+        return new SampledRun(result.withWarnings(warnings(scenario)), sampler.series());
+    }
+
+    /**
+     * The sample interval when none is asked for: about 600 samples per run, rounded to 1, 2 or
+     * 5 times a power of ten seconds (1 s for a ten-minute run), enough for MSER-5's batches.
+     */
+    public static double defaultInterval(double duration) {
+        double raw = duration / 600;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double step : new double[] {1, 2, 5}) {
+            if (raw <= step * power * 1.5) return step * power;
+        }
+        return 10 * power;
     }
 
     /** Plain-language warnings about the scenario as a whole. */

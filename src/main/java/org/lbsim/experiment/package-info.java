@@ -1,5 +1,6 @@
 /**
- * Running scenarios: one run now; replications, comparisons and sweeps build on it. Runs are
- * deterministic: the same scenario and seed give the same results on any machine.
+ * Running scenarios: one run, its time series, replications, comparisons on common random
+ * numbers and sweeps, in parallel. Runs are deterministic: the same scenario and seed give the
+ * same results on any machine and with any number of threads.
  */
 package org.lbsim.experiment;

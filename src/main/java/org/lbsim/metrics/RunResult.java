@@ -33,8 +33,9 @@ public record RunResult(
         warnings = List.copyOf(warnings);
     }
 
-    /** The same result with these warnings added. */
+    /** This result with more warnings after its own. */
     public RunResult withWarnings(List<String> more) {
+        if (more.isEmpty()) return this;
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new RunResult(scenario, algorithm, seed, simulatedSeconds, requests, latency, throughput, availability,

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.lbsim.metrics.Estimate;
 import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.LatencySummary;
 import org.lbsim.metrics.Outcome;
+import org.lbsim.metrics.Replicated;
 import org.lbsim.metrics.RequestCounts;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.metrics.SecurityGroupResult;
@@ -27,8 +31,60 @@ public final class JsonReport {
     }
 
     public static String toJson(RunResult result) {
+        return write(toTree(result));
+    }
+
+    /** Replications of one configuration: the design's {@code replications}, {@code runs} and {@code summary}. */
+    public static String toJson(Replicated replicated) {
+        return write(toTree(replicated));
+    }
+
+    /**
+     * A comparison or a sweep: {@code results}, each a replicated configuration tagged with its
+     * algorithm and set values.
+     */
+    public static String toJson(List<Replicated> results) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", results.get(0).runs().get(0).scenario());
+        ArrayNode array = root.putArray("results");
+        results.forEach(result -> array.add(toTree(result)));
+        return write(root);
+    }
+
+    public static ObjectNode toTree(Replicated replicated) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", replicated.runs().get(0).scenario());
+        root.put("algorithm", replicated.algorithm());
+        if (!replicated.set().isEmpty()) {
+            ObjectNode set = root.putObject("set");
+            replicated.set().forEach(set::put);
+        }
+        root.put("replications", replicated.replications());
+        ArrayNode runs = root.putArray("runs");
+        replicated.runs().forEach(run -> runs.add(toTree(run)));
+        root.set("summary", estimates(replicated.summary()));
+        replicated.comparison().ifPresent(comparison -> {
+            root.put("versus", comparison.versus());
+            root.set("pairedDifference", estimates(comparison.difference()));
+        });
+        ArrayNode warnings = root.putArray("warnings");
+        replicated.warnings().forEach(warnings::add);
+        return root;
+    }
+
+    private static ObjectNode estimates(Map<String, Estimate> estimates) {
+        ObjectNode node = MAPPER.createObjectNode();
+        estimates.forEach((name, estimate) -> {
+            ObjectNode entry = node.putObject(name);
+            number(entry, "mean", estimate.mean());
+            number(entry, "halfWidth95", estimate.halfWidth95());
+        });
+        return node;
+    }
+
+    private static String write(ObjectNode root) {
         try {
-            return MAPPER.writeValueAsString(toTree(result)) + System.lineSeparator();
+            return MAPPER.writeValueAsString(root) + System.lineSeparator();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,68 @@
+package org.lbsim.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.metrics.Replicated;
+import org.lbsim.report.ChartDatasets;
+import org.lbsim.report.Charts;
+import org.lbsim.report.CsvReport;
+import org.lbsim.report.ExperimentTable;
+import org.lbsim.report.JsonReport;
+import org.lbsim.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lbsim compare}: several algorithms on the same replications (common random numbers),
+ * with each metric's interval per algorithm and the paired differences against the first.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare balancing algorithms on the same random numbers, with confidence intervals.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Mixin
+    ScenarioOptions scenarioOptions = new ScenarioOptions();
+
+    @Mixin
+    ExperimentOptions experiment = new ExperimentOptions();
+
+    @Option(names = "--algorithms", paramLabel = "a,b,c", split = ",", required = true,
+            description = "The algorithms to compare; differences are taken against the first.")
+    List<String> algorithmNames = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Algorithms algorithms = Algorithms.standard();
+        List<String> names = AlgorithmList.check(algorithmNames, algorithms);
+        if (names.size() < 2) throw new UserInputException("--algorithms: found one algorithm, expected two or more to compare");
+        int replications = experiment.replications(10);
+        experiment.validate(List.of(ChartKind.BARS, ChartKind.CDF));
+        Scenario scenario = scenarioOptions.load(algorithms);
+        List<Replicated> results;
+        try (ProgressBars progress = experiment.progress("compare")) {
+            results = experiment.experiments(algorithms, progress).compare(scenario, names, replications);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (experiment.showTable()) {
+            out.print(ExperimentTable.comparison(results));
+        } else {
+            results.stream().flatMap(r -> r.warnings().stream()).distinct()
+                    .forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        }
+        experiment.writeOutputs(out, () -> JsonReport.toJson(results), () -> CsvReport.render(results));
+        experiment.writeChart(ChartKind.BARS, kind -> kind == ChartKind.BARS
+                ? Charts.latencyBars(ChartDatasets.percentileBars(results))
+                : Charts.latencyCdf(ChartDatasets.cdf(results)));
+        out.flush();
+        return 0;
+    }
+}

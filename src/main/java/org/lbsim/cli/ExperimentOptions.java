@@ -1,0 +1,112 @@
+package org.lbsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jfree.chart.JFreeChart;
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.experiment.Experiments;
+import org.lbsim.report.ChartFiles;
+import picocli.CommandLine.Option;
+
+/** The options shared by the commands that replicate: how many runs, on how many threads, and where results go. */
+final class ExperimentOptions {
+
+    @Option(names = "--replications", paramLabel = "R",
+            description = "Independent replications, with seeds derived from the scenario's (default: 1 for run, 10 for compare and sweep).")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Replications run at once (default: one per core).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the results as JSON to FILE, or to standard output with -.")
+    String json;
+
+    @Option(names = "--csv", paramLabel = "FILE|-", description = "Write the results as CSV, one row per configuration, to FILE or standard output.")
+    String csv;
+
+    @Option(names = "--chart", paramLabel = "FILE.png|FILE.svg", description = "Draw a chart to this PNG or SVG file.")
+    Path chart;
+
+    @Option(names = "--chart-kind", paramLabel = "KIND", converter = ChartKind.Converter.class,
+            description = "Which chart: time (one run over time), cdf (latency distribution), bars (latency "
+                    + "percentiles with error bars), load (latency versus the swept value). Default: time for one run, "
+                    + "cdf for replications, bars for compare, load for sweep.")
+    ChartKind chartKind;
+
+    @Option(names = "--quiet", description = "Print no table and no progress bar.")
+    boolean quiet;
+
+    int replications(int byDefault) {
+        int value = replications == null ? byDefault : replications;
+        if (value < 1) throw new UserInputException("--replications: found " + value + ", expected 1 or more");
+        return value;
+    }
+
+    /** Checks what can be checked before the runs, so a typo does not cost the whole experiment. */
+    void validate(List<ChartKind> allowedKinds) {
+        if (threads < 1) throw new UserInputException("--threads: found " + threads + ", expected 1 or more");
+        if (chart != null && !ChartFiles.supports(chart)) {
+            throw new UserInputException("--chart: found '" + chart + "', expected a file name ending in .png or .svg");
+        }
+        if (chartKind != null && !allowedKinds.contains(chartKind)) {
+            throw new UserInputException("--chart-kind: found '" + chartKind + "', expected one of " + allowedKinds
+                    + " here");
+        }
+        if ("-".equals(json) && "-".equals(csv)) throw new UserInputException("--json - and --csv - cannot share standard output");
+    }
+
+    /** Whether standard output carries data, so the table must stay off it. */
+    boolean dataOnStdout() {
+        return "-".equals(json) || "-".equals(csv);
+    }
+
+    boolean showTable() {
+        return !quiet && !dataOnStdout();
+    }
+
+    Experiments experiments(Algorithms algorithms, ProgressBars progress) {
+        return new Experiments(algorithms, threads, progress);
+    }
+
+    /** A progress bar on standard error when it is a terminal and not quieted; nothing otherwise. */
+    ProgressBars progress(String task) {
+        return ProgressBars.create(task, !quiet && System.console() != null);
+    }
+
+    void writeOutputs(PrintWriter out, Supplier<String> jsonText, Supplier<String> csvText) {
+        if (json != null) write(json, jsonText.get(), out);
+        if (csv != null) write(csv, csvText.get(), out);
+    }
+
+    void writeChart(ChartKind defaultKind, Function<ChartKind, JFreeChart> build) {
+        if (chart == null) return;
+        JFreeChart drawn = build.apply(chartKind == null ? defaultKind : chartKind);
+        try {
+            ChartFiles.write(drawn, chart, ChartFiles.WIDTH, ChartFiles.HEIGHT);
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + chart + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes to a file, or to standard output for {@code -}. */
+    static void write(String target, String text, PrintWriter out) {
+        if ("-".equals(target)) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        Path file = Path.of(target);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.lbsim.cli;
+
+import java.util.Optional;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.lbsim.experiment.Progress;
+
+/**
+ * An experiment's progress as a bar on standard error, counting runs; or nothing at all when
+ * there is no terminal to draw it on (a pipe, CI, a test) or {@code --quiet} was given.
+ */
+final class ProgressBars implements Progress, AutoCloseable {
+
+    /** Empty when there is nothing to draw on. */
+    private final Optional<ProgressBar> bar;
+
+    private ProgressBars(Optional<ProgressBar> bar) {
+        this.bar = bar;
+    }
+
+    static ProgressBars create(String task, boolean visible) {
+        if (!visible) return new ProgressBars(Optional.empty());
+        return new ProgressBars(Optional.of(new ProgressBarBuilder().setTaskName(task).setInitialMax(0)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" runs", 1).build()));
+    }
+
+    @Override
+    public void planned(long runs) {
+        bar.ifPresent(b -> b.maxHint(runs));
+    }
+
+    @Override
+    public void runEnded() {
+        bar.ifPresent(ProgressBar::step);
+    }
+
+    @Override
+    public void close() {
+        bar.ifPresent(ProgressBar::close);
+    }
+}

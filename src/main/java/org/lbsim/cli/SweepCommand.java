@@ -1,0 +1,157 @@
+package org.lbsim.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.experiment.Experiments;
+import org.lbsim.metrics.Metric;
+import org.lbsim.metrics.Replicated;
+import org.lbsim.report.ChartDatasets;
+import org.lbsim.report.Charts;
+import org.lbsim.report.CsvReport;
+import org.lbsim.report.ExperimentTable;
+import org.lbsim.report.JsonReport;
+import org.lbsim.scenario.Durations;
+import org.lbsim.scenario.Rates;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lbsim sweep}: the cartesian product of {@code --set PATH=v1,v2,...} values, each point
+ * replicated, with each algorithm; the latency-versus-load curve.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Replicate a scenario at every combination of --set PATH=v1,v2,... values (and algorithms).")
+final class SweepCommand implements Callable<Integer> {
+
+    private static final Pattern RATE = Pattern.compile(".*\\d\\s*/\\s*[a-z]+");
+    private static final Pattern DURATION = Pattern.compile(".*\\d\\s*(ms|s|min|h|d)");
+
+    @Mixin
+    ScenarioOptions scenarioOptions = new ScenarioOptions();
+
+    @Mixin
+    ExperimentOptions experiment = new ExperimentOptions();
+
+    @Option(names = "--algorithms", paramLabel = "a,b,c", split = ",",
+            description = "Run every point with each of these algorithms (default: the scenario's).")
+    List<String> algorithmNames = new ArrayList<>();
+
+    @Option(names = "--chart-metric", paramLabel = "METRIC",
+            description = "The metric the load chart draws (default: ${DEFAULT-VALUE}). Metrics: ${sys:lbsim.metrics}.")
+    String chartMetric = "latency.mean";
+
+    @Spec
+    CommandSpec spec;
+
+    static {
+        // As in RunCommand: lets the help list the declared metrics.
+        System.setProperty("lbsim.metrics", String.join(", ", Metric.names()));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Algorithms algorithms = Algorithms.standard();
+        List<String> names = AlgorithmList.check(algorithmNames, algorithms);
+        int replications = experiment.replications(10);
+        experiment.validate(List.of(ChartKind.LOAD, ChartKind.BARS, ChartKind.CDF));
+        Metric metric = Metric.find(chartMetric).orElseThrow(() -> new UserInputException("--chart-metric: found '"
+                + chartMetric + "', expected one of " + String.join(", ", Metric.names())));
+        Map<String, List<String>> values = values(scenarioOptions.overrides);
+        List<Experiments.Point> points = new ArrayList<>();
+        for (Map<String, String> set : Experiments.cartesian(values)) {
+            List<String> overrides = set.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+            points.add(new Experiments.Point(set, scenarioOptions.load(algorithms, overrides)));
+        }
+        List<Replicated> results;
+        try (ProgressBars progress = experiment.progress("sweep")) {
+            results = experiment.experiments(algorithms, progress).sweep(points, names, replications);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (experiment.showTable()) {
+            out.print(ExperimentTable.sweep(results));
+        } else {
+            results.stream().flatMap(r -> r.warnings().stream()).distinct()
+                    .forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        }
+        experiment.writeOutputs(out, () -> JsonReport.toJson(results), () -> CsvReport.render(results));
+        String swept = swept(values);
+        List<String> sweptValues = values.get(swept);
+        experiment.writeChart(ChartKind.LOAD, kind -> switch (kind) {
+            case LOAD -> Charts.latencyVersusLoad(
+                    ChartDatasets.loadCurves(results, metric, swept, value -> number(value, sweptValues)),
+                    swept + unit(sweptValues), metric.labelWithUnit());
+            case BARS -> Charts.latencyBars(ChartDatasets.percentileBars(results));
+            default -> Charts.latencyCdf(ChartDatasets.cdf(results));
+        });
+        out.flush();
+        return 0;
+    }
+
+    /** Each {@code --set PATH=v1,v2,...} as its path and values, in the order given. */
+    static Map<String, List<String>> values(List<String> options) {
+        if (options.isEmpty()) throw new UserInputException("sweep needs at least one --set PATH=v1,v2,...");
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String option : options) {
+            int equals = option.indexOf('=');
+            if (equals <= 0) {
+                throw new UserInputException("--set: found '" + option + "', expected PATH=v1,v2,... such as "
+                        + "clients.users.arrivals.rate=50/s,100/s,150/s");
+            }
+            String path = option.substring(0, equals).trim();
+            if (values.put(path, splitTopLevel(option.substring(equals + 1))) != null) {
+                throw new UserInputException("--set: the path " + path + " is given twice; list all its values in one --set");
+            }
+        }
+        return values;
+    }
+
+    /** Splits at the commas outside brackets and braces, so a value may be a YAML list or map. */
+    static List<String> splitTopLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[' || c == '{') depth++;
+            if (c == ']' || c == '}') depth--;
+            if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start).trim());
+        return parts;
+    }
+
+    /** The path on the load chart's x axis: the first with several values. */
+    private static String swept(Map<String, List<String>> values) {
+        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).findFirst()
+                .orElse(values.keySet().iterator().next());
+    }
+
+    /** The number a value stands for, in seconds or per second; its position when it is no number. */
+    private static double number(String value, List<String> all) {
+        try {
+            if (RATE.matcher(value).matches()) return Rates.parse(value);
+            if (DURATION.matcher(value).matches()) return Durations.parse(value);
+            return Double.parseDouble(value);
+        } catch (IllegalArgumentException e) {
+            return all.indexOf(value);
+        }
+    }
+
+    private static String unit(List<String> values) {
+        if (values.stream().allMatch(v -> RATE.matcher(v).matches())) return " (requests/s)";
+        if (values.stream().allMatch(v -> DURATION.matcher(v).matches())) return " (s)";
+        return "";
+    }
+}

@@ -1,0 +1,49 @@
+package org.lbsim.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lbsim.cluster.Cluster;
+import org.lbsim.engine.Simulation;
+import org.lbsim.metrics.TimeSeries;
+
+/**
+ * Samples a cluster at a fixed interval from time 0 to the end, as events on its simulation.
+ * Sampling only reads the model, so the run's results do not change (only its event count).
+ */
+final class Sampler {
+
+    private final Cluster cluster;
+    private final Simulation simulation;
+    private final double interval;
+    private final double end;
+    private final IntervalRecorder recorder;
+    private final List<TimeSeries.Interval> intervals = new ArrayList<>();
+    private final List<String> servers;
+
+    /** Takes the first snapshot now (time 0) and schedules the others. */
+    Sampler(Cluster cluster, Simulation simulation, double interval, double end) {
+        if (!(interval > 0)) throw new IllegalArgumentException("sample interval must be positive, was " + interval);
+        this.cluster = cluster;
+        this.simulation = simulation;
+        this.interval = interval;
+        this.end = end;
+        var first = cluster.snapshot();
+        this.recorder = new IntervalRecorder(first);
+        this.servers = first.servers().stream().map(server -> server.name()).toList();
+        simulation.scheduleAt(sampleTime(1), this::sample, 1);
+    }
+
+    /** Sample times are multiples of the interval computed afresh, so they do not drift; the last is the end. */
+    private double sampleTime(int index) {
+        return Math.min(index * interval, end);
+    }
+
+    private void sample(int index) {
+        intervals.add(recorder.next(cluster.snapshot()));
+        if (simulation.now() < end) simulation.scheduleAt(sampleTime(index + 1), this::sample, index + 1);
+    }
+
+    TimeSeries series() {
+        return new TimeSeries(interval, servers, intervals);
+    }
+}

@@ -1,0 +1,46 @@
+package org.lbsim.experiment;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.lbsim.metrics.Mser;
+import org.lbsim.metrics.TimeSeries;
+
+/**
+ * Checks a scenario's {@code warmup} against MSER-5 on the mean latency per sample interval,
+ * averaged over the replications (averaging damps the noise that would hide the transient).
+ */
+final class WarmupCheck {
+
+    private WarmupCheck() {
+    }
+
+    /** A warning when the warm-up looks too short, or when the latency never settles; empty otherwise. */
+    static Optional<String> warning(double warmup, List<TimeSeries> replications) {
+        if (replications.isEmpty()) return Optional.empty();
+        List<TimeSeries.Interval> grid = replications.get(0).intervals();
+        double[] series = new double[grid.size()];
+        for (int i = 0; i < series.length; i++) {
+            double sum = 0;
+            int count = 0;
+            for (TimeSeries run : replications) {
+                double mean = run.intervals().get(i).latency().mean();
+                if (!Double.isNaN(mean)) {
+                    sum += mean;
+                    count++;
+                }
+            }
+            series[i] = count == 0 ? Double.NaN : sum / count;
+        }
+        Mser.Truncation truncation = Mser.truncation(series);
+        if (!truncation.settled()) {
+            return Optional.of("the latency does not settle within the first half of the run (MSER-5): the figures "
+                    + "are not steady-state ones; lengthen the run, or check that the load is sustainable");
+        }
+        double estimate = truncation.observations() == 0 ? 0 : grid.get(truncation.observations()).start();
+        if (estimate <= warmup) return Optional.empty();
+        return Optional.of(String.format(Locale.ROOT, "warm-up too short: MSER-5 on the latency series puts the end of "
+                + "the initial transient at %.1f s, after the scenario's warmup of %.1f s; set warmup to %.1f s or more",
+                estimate, warmup, estimate));
+    }
+}

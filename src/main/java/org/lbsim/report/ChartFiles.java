@@ -1,0 +1,48 @@
+package org.lbsim.report;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+/**
+ * Writes a chart to a PNG or SVG file, chosen by the file's extension, with no display needed.
+ * SVG goes through JFreeSVG's Graphics2D, so it is the very drawing the PNG is.
+ */
+public final class ChartFiles {
+
+    /** 16:9 at a size that stays sharp on a projector. */
+    public static final int WIDTH = 1600;
+    public static final int HEIGHT = 900;
+
+    static {
+        // Before AWT first asks: files need no display, and a headless JVM never looks for one.
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+    }
+
+    private ChartFiles() {
+    }
+
+    /** Whether lbsim can write a chart to this file: a name ending in .png or .svg. */
+    public static boolean supports(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".png") || name.endsWith(".svg");
+    }
+
+    public static void write(JFreeChart chart, Path file, int width, int height) throws IOException {
+        if (!supports(file)) throw new IllegalArgumentException("a chart file must end in .png or .svg: " + file);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) java.nio.file.Files.createDirectories(parent);
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+        } else {
+            SVGGraphics2D graphics = new SVGGraphics2D(width, height);
+            chart.draw(graphics, new Rectangle(0, 0, width, height));
+            SVGUtils.writeToSVG(file.toFile(), graphics.getSVGElement());
+        }
+    }
+}
