@@ -62,6 +62,17 @@ public final class TimeSeriesDatasets {
         }
     }
 
+    /** Forgets every point (a live chart starting over). */
+    public void clear() {
+        for (XYSeries series : new XYSeries[] {p50, p95, p99, completions, errors}) series.clear();
+        utilization.removeAllSeries();
+    }
+
+    /** Points in the throughput series: how many intervals are shown. */
+    public int points() {
+        return completions.getItemCount();
+    }
+
     /** p50, p95 and p99 latency (ms). */
     public XYSeriesCollection latency() {
         return latency;

@@ -28,6 +28,7 @@ final class ControlBar extends HBox {
     /** The algorithm the simulation last reported, to follow its changes without undoing the user's. */
     private String reportedAlgorithm;
     private boolean updatingFromRun;
+    private int addedInstances;
 
     ControlBar(LiveRun run, Messages messages, Runnable onReset) {
         this.messages = messages;
@@ -36,6 +37,7 @@ final class ControlBar extends HBox {
         setPadding(new Insets(6));
 
         playPause.setId("play");
+        playPause.setMinWidth(USE_PREF_SIZE);
         playPause.textProperty().bind(messages.text("control.play"));
         playPause.setOnAction(e -> {
             if (run.isPlaying() || showingPause) run.pause(); else run.play();
@@ -73,14 +75,21 @@ final class ControlBar extends HBox {
             if (name != null && !name.equals(old) && !updatingFromRun) run.control(c -> c.setAlgorithm(name));
         });
 
-        getChildren().addAll(playPause, step, reset, speedLabel, speed, algorithmLabel, algorithm);
+        String template = run.scenario().servers().get(0).name();
+        Button add = button("add-server", "control.addServer", () -> {
+            String name = template + "-new-" + (++addedInstances);
+            run.control(c -> c.addServer(name, template));
+        });
+        speed.setPrefWidth(180);
+        algorithm.setPrefWidth(220);
+        getChildren().addAll(playPause, step, reset, speedLabel, speed, algorithmLabel, algorithm, add);
 
         ClientSpec main = run.scenario().clients().stream().filter(ClientSpec::targetsBalancer).findFirst().orElse(null);
         if (main != null) {
             double initial = main.arrivals().rate();
             Slider rate = new Slider(Math.max(initial / 20, 0.1), initial * 3, initial);
             rate.setId("rate");
-            rate.setPrefWidth(220);
+            rate.setPrefWidth(160);
             Label value = new Label(String.format("%.0f/s", initial));
             value.setMinWidth(60);
             rate.valueProperty().addListener((o, old, v) -> value.setText(String.format("%.0f/s", v.doubleValue())));
@@ -98,6 +107,7 @@ final class ControlBar extends HBox {
 
     private Button button(String id, String key, Runnable action) {
         Button button = new Button();
+        button.setMinWidth(USE_PREF_SIZE); // never "Pa…": labels are longer in Spanish
         button.setId(id);
         button.textProperty().bind(messages.text(key));
         button.setOnAction(e -> action.run());
@@ -106,6 +116,7 @@ final class ControlBar extends HBox {
 
     private Label label(String key) {
         Label label = new Label();
+        label.setMinWidth(USE_PREF_SIZE);
         label.textProperty().bind(messages.text(key));
         return label;
     }

@@ -1,5 +1,6 @@
 package org.lbsim.ui;
 
+import java.awt.Font;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,81 +10,39 @@ import javafx.scene.layout.Priority;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
-import org.lbsim.cluster.ClusterSnapshot;
-import org.lbsim.report.LiveChartFactory;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
+import org.lbsim.metrics.TimeSeries;
+import org.lbsim.report.Charts;
+import org.lbsim.report.TimeSeriesDatasets;
 
 /**
- * The three live charts: latency percentiles, utilization per instance, throughput and errors
- * per second, each over simulated time and keeping a bounded window of points.
+ * The three live charts — latency percentiles, utilization per instance, throughput and errors
+ * per second, over simulated time — drawn by the same chart factory as the exported files, on
+ * datasets that keep a moving window of points. Titles and axes follow the language.
  */
 final class LiveCharts extends HBox {
 
     /** Points kept per series: the charts show a moving window. */
     static final int WINDOW = 300;
 
-    private final XYSeries p50 = series("p50");
-    private final XYSeries p95 = series("p95");
-    private final XYSeries p99 = series("p99");
-    private final List<XYSeries> utilization = new ArrayList<>();
-    private final XYSeries completed;
-    private final XYSeries errors;
-    private final XYSeries denied;
+    private static final String[][] LABELS = {
+        {"chart.latency", "chart.latencyAxis"},
+        {"chart.utilization", "chart.utilizationAxis"},
+        {"chart.throughput", "chart.rateAxis"}};
+
+    private final TimeSeriesDatasets datasets = new TimeSeriesDatasets(WINDOW);
     private final List<JFreeChart> charts = new ArrayList<>();
 
-    LiveCharts(Scenario scenario, Messages messages) {
+    LiveCharts(Messages messages) {
         setSpacing(4);
-        completed = series(messages.get("series.completed"));
-        errors = series(messages.get("series.errors"));
-        denied = series(messages.get("series.denied"));
-        XYSeriesCollection latency = new XYSeriesCollection();
-        latency.addSeries(p50);
-        latency.addSeries(p95);
-        latency.addSeries(p99);
-        XYSeriesCollection busy = new XYSeriesCollection();
-        for (ServerSpec server : scenario.servers()) {
-            XYSeries s = series(server.name());
-            utilization.add(s);
-            busy.addSeries(s);
-        }
-        XYSeriesCollection rates = new XYSeriesCollection();
-        rates.addSeries(completed);
-        rates.addSeries(errors);
-        rates.addSeries(denied);
-        add(LiveChartFactory.latencyOverTime(messages.get("chart.latency"), messages.get("chart.time"),
-                messages.get("chart.latencyAxis"), latency));
-        add(LiveChartFactory.utilizationOverTime(messages.get("chart.utilization"), messages.get("chart.time"),
-                messages.get("chart.utilizationAxis"), busy));
-        add(LiveChartFactory.ratesOverTime(messages.get("chart.throughput"), messages.get("chart.time"),
-                messages.get("chart.rateAxis"), rates));
+        add(Charts.latencyOverTime(datasets.latency()));
+        add(Charts.utilizationOverTime(datasets.utilization()));
+        add(Charts.throughputOverTime(datasets.throughput()));
+        relabel(messages);
         messages.localeProperty().addListener((o, old, locale) -> relabel(messages));
     }
 
-    /** Titles, axes and legends follow the language. */
-    private void relabel(Messages messages) {
-        String[][] labels = {
-            {"chart.latency", "chart.latencyAxis"}, {"chart.utilization", "chart.utilizationAxis"},
-            {"chart.throughput", "chart.rateAxis"}};
-        for (int i = 0; i < charts.size(); i++) {
-            JFreeChart chart = charts.get(i);
-            chart.setTitle(messages.get(labels[i][0]));
-            chart.getXYPlot().getDomainAxis().setLabel(messages.get("chart.time"));
-            chart.getXYPlot().getRangeAxis().setLabel(messages.get(labels[i][1]));
-        }
-        completed.setKey(messages.get("series.completed"));
-        errors.setKey(messages.get("series.errors"));
-        denied.setKey(messages.get("series.denied"));
-    }
-
-    /** The chart titles, for tests and exports. */
-    List<String> titles() {
-        return charts.stream().map(c -> c.getTitle().getText()).toList();
-    }
-
     private void add(JFreeChart chart) {
+        fitOnScreen(chart);
         charts.add(chart);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setPrefSize(420, 260);
@@ -91,36 +50,46 @@ final class LiveCharts extends HBox {
         getChildren().add(viewer);
     }
 
-    private static XYSeries series(String name) {
-        XYSeries series = new XYSeries(name, true, true);
-        series.setMaximumItemCount(WINDOW);
-        return series;
+    /**
+     * The factory sizes type for 1600×900 files; a chart a third of the window wide needs it
+     * smaller to leave room for the plot, still large enough for the back of a classroom.
+     */
+    private static void fitOnScreen(JFreeChart chart) {
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
+        if (chart.getLegend() != null) chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        for (var axis : new org.jfree.chart.axis.Axis[] {chart.getXYPlot().getDomainAxis(), chart.getXYPlot().getRangeAxis()}) {
+            axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+            axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        }
     }
 
-    /** Adds one point per series for the interval that ends at {@code snapshot}. */
-    void add(ClusterSnapshot snapshot, Interval interval) {
-        double t = snapshot.time();
-        var latency = snapshot.recentLatency();
-        if (Double.isFinite(latency.p50())) {
-            p50.add(t, latency.p50() * 1000, false);
-            p95.add(t, latency.p95() * 1000, false);
-            p99.add(t, latency.p99() * 1000, true);
+    private void relabel(Messages messages) {
+        for (int i = 0; i < charts.size(); i++) {
+            JFreeChart chart = charts.get(i);
+            chart.setTitle(messages.get(LABELS[i][0]));
+            chart.getXYPlot().getDomainAxis().setLabel(messages.get("chart.time"));
+            chart.getXYPlot().getRangeAxis().setLabel(messages.get(LABELS[i][1]));
         }
-        for (int i = 0; i < utilization.size() && i < interval.utilization().length; i++) {
-            utilization.get(i).add(t, interval.utilization()[i] * 100, true);
-        }
-        completed.add(t, interval.completed(), false);
-        errors.add(t, interval.errors(), false);
-        denied.add(t, interval.denied(), true);
+        datasets.throughput().getSeries(0).setKey(messages.get("series.completed"));
+        datasets.throughput().getSeries(1).setKey(messages.get("series.errors"));
+    }
+
+    /** Adds one interval's point to every series (on the JavaFX thread, which owns the charts). */
+    void add(TimeSeries.Interval interval) {
+        datasets.add(interval);
     }
 
     void clear() {
-        for (XYSeries s : List.of(p50, p95, p99, completed, errors, denied)) s.clear();
-        utilization.forEach(XYSeries::clear);
+        datasets.clear();
     }
 
     int points() {
-        return completed.getItemCount();
+        return datasets.points();
+    }
+
+    /** The chart titles, for tests. */
+    List<String> titles() {
+        return charts.stream().map(c -> c.getTitle().getText()).toList();
     }
 
     /** Saves each chart as {@code base-latency.png}, {@code base-utilization.png}, {@code base-throughput.png}. */

@@ -18,7 +18,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.ClusterSnapshot;
+import org.lbsim.experiment.IntervalRecorder;
 import org.lbsim.experiment.LiveRun;
+import org.lbsim.metrics.TimeSeries;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ScenarioException;
 import org.lbsim.scenario.ScenarioLoader;
@@ -46,6 +48,7 @@ final class MainWindow {
     private final TimeSeriesLog log = new TimeSeriesLog();
     private ClusterSnapshot shown;
     private ClusterSnapshot charted;
+    private IntervalRecorder recorder;
     private double lastFrame;
     private double lastChart;
 
@@ -82,8 +85,13 @@ final class MainWindow {
         if (run != null) run.close();
         run = new LiveRun(scenario, Algorithms.standard());
         topology = new TopologyView(scenario, messages, action -> run.control(action));
-        charts = new LiveCharts(scenario, messages);
-        controls = new ControlBar(run, messages, this::clearHistory);
+        charts = new LiveCharts(messages);
+        controls = new ControlBar(run, messages, () -> {
+            // Instances added during the run are gone after a reset: draw the scenario afresh.
+            topology = new TopologyView(scenario, messages, action -> run.control(action));
+            root.setCenter(topology);
+            clearHistory();
+        });
         ((VBox) root.getTop()).getChildren().setAll(((VBox) root.getTop()).getChildren().get(0), controls);
         root.setCenter(topology);
         root.setBottom(charts);
@@ -95,6 +103,7 @@ final class MainWindow {
     private void clearHistory() {
         shown = null;
         charted = null;
+        recorder = null;
         charts.clear();
         log.clear();
     }
@@ -120,14 +129,14 @@ final class MainWindow {
     private void chart(ClusterSnapshot snapshot, double now) {
         if (charted == null || snapshot.time() < charted.time()) {
             charted = snapshot;
+            recorder = new IntervalRecorder(snapshot);
             run.latencyTaken();
             return;
         }
         if (now - lastChart < CHART_SECONDS || snapshot.time() - charted.time() < CHART_MIN_SIM_SECONDS) return;
-        Interval interval = Interval.between(charted, snapshot);
-        if (interval == null) return;
-        charts.add(snapshot, interval);
-        log.add(snapshot, interval);
+        TimeSeries.Interval interval = recorder.next(snapshot);
+        charts.add(interval);
+        log.add(interval);
         charted = snapshot;
         lastChart = now;
         run.latencyTaken();

@@ -20,6 +20,9 @@ final class ServerCard extends VBox {
 
     private static final Color GOOD = Color.web("#009E73");
     private static final Color BAD = Color.web("#D55E00");
+    private static final Color DEGRADED = Color.web("#E69F00");
+    /** "Slow down" multiplies the instance's speed by this: a noisy neighbour. */
+    static final double SLOWDOWN_FACTOR = 0.25;
 
     private final String server;
     private final Messages messages;
@@ -67,7 +70,15 @@ final class ServerCard extends VBox {
         recover.setId("recover-" + server);
         recover.textProperty().bind(messages.text("server.recover"));
         recover.setOnAction(e -> control.accept(c -> c.recover(server)));
-        HBox buttons = new HBox(6, fail, recover);
+        Button slow = new Button();
+        slow.setId("slow-" + server);
+        slow.textProperty().bind(messages.text("server.slow"));
+        slow.setOnAction(e -> control.accept(c -> c.slow(server, SLOWDOWN_FACTOR)));
+        Button remove = new Button();
+        remove.setId("remove-" + server);
+        remove.textProperty().bind(messages.text("server.remove"));
+        remove.setOnAction(e -> control.accept(c -> c.removeServer(server)));
+        HBox buttons = new HBox(6, fail, recover, slow, remove);
 
         getChildren().addAll(name, workers, busyBar, queue, queueBar, truthRow, beliefRow, buttons);
     }
@@ -81,8 +92,8 @@ final class ServerCard extends VBox {
         busyBar.setProgress((double) state.busy() / state.workers());
         queue.setText(messages.get("server.queue", state.queued()));
         queueBar.setProgress(Math.min(1, (double) state.queued() / queueScale));
-        truthDot.setFill(state.up() ? GOOD : BAD);
-        truth.setText(messages.get(state.up() ? "state.up" : "state.down"));
+        truthDot.setFill(state.up() ? GOOD : "slowdown".equals(state.condition()) ? DEGRADED : BAD);
+        truth.setText(messages.get("state." + state.condition()));
         beliefDot.setFill(state.healthyAtBalancer() ? GOOD : BAD);
         belief.setText(messages.get(state.healthyAtBalancer() ? "state.healthy" : "state.unhealthy"));
     }

@@ -37,6 +37,7 @@ final class TopologyView extends Pane {
     private final Messages messages;
     private final Scenario scenario;
     private final Map<String, ServerCard> cards = new LinkedHashMap<>();
+    private final Consumer<Consumer<ClusterControl>> control;
     private final FlowAnimation flow = new FlowAnimation();
     private final String balancerGroup;
     private final String serverGroups;
@@ -57,6 +58,7 @@ final class TopologyView extends Pane {
     TopologyView(Scenario scenario, Messages messages, Consumer<Consumer<ClusterControl>> control) {
         this.scenario = scenario;
         this.messages = messages;
+        this.control = control;
         this.balancerGroup = scenario.balancer().securityGroup();
         this.serverGroups = String.join(", ", scenario.servers().stream().map(ServerSpec::securityGroup)
                 .filter(g -> g != null).distinct().toList());
@@ -147,9 +149,20 @@ final class TopologyView extends Pane {
         if (newInterval != null) interval = newInterval;
         for (ClusterSnapshot.ServerState state : newSnapshot.servers()) {
             ServerCard card = cards.get(state.name());
-            if (card != null) card.show(state);
+            if (card == null) card = addCard(state.name());
+            card.show(state);
         }
         applyFlows();
+    }
+
+    /** An instance added during the run gets its card; the paths are rebuilt at the next layout. */
+    private ServerCard addCard(String server) {
+        ServerCard card = new ServerCard(server, ServerSpec.UNLIMITED_QUEUE, messages, control);
+        cards.put(server, card);
+        getChildren().add(card);
+        pathGeometry = "";
+        requestLayout();
+        return card;
     }
 
     private void applyFlows() {

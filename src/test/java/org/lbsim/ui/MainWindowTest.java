@@ -72,6 +72,24 @@ class MainWindowTest {
     }
 
     @Test
+    void slowingRemovingAndAddingInstancesReachTheSimulation(FxRobot robot) throws Exception {
+        LiveRun run = window.run();
+        robot.clickOn("#play");
+        robot.clickOn("#slow-web-2");
+        waitFor(() -> "slowdown".equals(server(run.latest(), "web-2").condition()));
+        waitFor(() -> "SLOW".equals(label(robot, "#truth-web-2")));
+
+        robot.clickOn("#add-server");
+        waitFor(() -> run.latest().servers().size() == 3);
+        assertThat(server(run.latest(), "web-1-new-1").condition()).isIn("booting", "up");
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(() -> robot.lookup("#server-web-1-new-1").tryQuery().isPresent());
+
+        robot.clickOn("#remove-web-1");
+        waitFor(() -> !server(run.latest(), "web-1").healthyAtBalancer());
+    }
+
+    @Test
     void switchingLanguageRelabelsTheWindow(FxRobot robot) {
         assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("Play");
         robot.clickOn(robot.lookup(".menu").nth(1).queryLabeled());
