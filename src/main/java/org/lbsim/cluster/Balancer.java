@@ -44,6 +44,9 @@ final class Balancer {
     private int retriesInFlight;
     private long retried;
     private long retriedCounted;
+    private long dispatched;
+    /** 1 while fewer backends are usable than the healthy minimum, else 0: its integral is the time below. */
+    private final org.lbsim.metrics.TimeWeightedValue belowMinimum = new org.lbsim.metrics.TimeWeightedValue(0);
 
     Balancer(SecurityGroup group, int address, List<Integer> listeners, RequestLedger ledger, Simulation simulation,
              BalancerPolicies policies, RandomStream slowStartRandom) {
@@ -96,11 +99,16 @@ final class Balancer {
         return countedOnly ? retriedCounted : retried;
     }
 
+    /** Requests sent to backends since time 0, retries included. */
+    long dispatched() {
+        return dispatched;
+    }
+
     /** Installs an algorithm; nothing else changes, so this is also the live switch. */
     void use(String name, BalancingAlgorithm newAlgorithm) {
         algorithmName = name;
         algorithm = newAlgorithm;
-        algorithm.updateBackends(usable());
+        usableChanged();
     }
 
     /** A client's request reaches the balancer. */
@@ -127,6 +135,7 @@ final class Balancer {
         }
         request.backend = backend;
         backend.outstanding++;
+        dispatched++;
         algorithm.onDispatched(backend);
         Server server = backend.server;
         if (!server.admits(Protocol.TCP, request.source.port(), address, group)) {
@@ -227,7 +236,18 @@ final class Balancer {
 
     /** Something changed which backends may be used: membership, health, ejection, weight. */
     void usableChanged() {
-        algorithm.updateBackends(usable());
+        List<Backend> usable = usable();
+        algorithm.updateBackends(usable);
+        belowMinimum.set(simulation.now(), usable.size() < policies.minimumHealthyTargets() ? 1 : 0);
+    }
+
+    void startWindow(double now) {
+        belowMinimum.startWindow(now);
+    }
+
+    /** Seconds of the measured window spent below the healthy minimum, up to {@code now}. */
+    double secondsBelowMinimum(double now) {
+        return belowMinimum.mean(now) * (now - belowMinimum.windowStart());
     }
 
     /** Starts deregistration: no new requests; it terminates when drained or when the delay runs out. */

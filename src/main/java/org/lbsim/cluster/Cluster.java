@@ -89,6 +89,10 @@ public final class Cluster implements ClusterControl {
     public void start() {
         sources.values().forEach(TrafficSource::start);
         healthChecker.start();
+        if (scenario.autoscaling() != null) {
+            new Autoscaler(scenario.autoscaling(), simulation, this, balancer).start();
+            maxInstances = minInstances = balancer.backends().size(); // the group as it starts
+        }
         simulation.scheduleAt(scenario.warmup(), cluster -> cluster.startMeasuring(), this);
         for (EventSpec event : scenario.events()) simulation.scheduleAt(event.at(), this::apply, event);
     }
@@ -98,6 +102,7 @@ public final class Cluster implements ClusterControl {
         servers.values().forEach(server -> server.startWindow(now));
         groups.forEach(SecurityGroup::startCounting);
         healthChecker.startCounting();
+        balancer.startWindow(now);
     }
 
     private Server launch(ServerSpec spec, double at) {
@@ -303,7 +308,8 @@ public final class Cluster implements ClusterControl {
         var costResult = new CostResult(instanceHours, cost,
                 counts.completed() == 0 ? Double.NaN : cost / counts.completed() * 1e6);
         var balancerResult = new BalancerResult(healthChecker.checks(), healthChecker.markedDown(),
-                healthChecker.markedUp(), detected == 0 ? Double.NaN : detectionSum / detected);
+                healthChecker.markedUp(), detected == 0 ? Double.NaN : detectionSum / detected,
+                balancer.secondsBelowMinimum(now));
         return new RunResult(scenario.name(), balancer.algorithmName(), scenario.seed(), now,
                 counts, ledger.latency().summary(), counts.completed() / window, counts.availability(),
                 serverResults, groupResults, balancerResult, failures,

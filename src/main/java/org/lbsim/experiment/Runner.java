@@ -81,6 +81,13 @@ public final class Runner {
         }
         double capacity = 0;
         for (ServerSpec server : scenario.servers()) capacity += server.workers() * server.speed();
+        var autoscaling = scenario.autoscaling();
+        if (autoscaling != null) {
+            // The group may grow to its maximum: judge stability by that capacity.
+            ServerSpec template = scenario.server(autoscaling.template()).orElseThrow();
+            int extra = Math.max(0, autoscaling.max() - scenario.servers().size());
+            capacity += extra * template.workers() * template.speed();
+        }
         if (offeredWork >= capacity) {
             warnings.add(String.format("unstable: the clients offer %.3g s of work per second to the balancer but "
                     + "the servers can do %.3g; queues grow without bound unless requests are rejected", offeredWork, capacity));

@@ -40,6 +40,11 @@ public final class TimeWeightedValue {
         windowStart = now;
     }
 
+    /** Where the measured window starts: time 0, or the last {@link #startWindow}. */
+    public double windowStart() {
+        return windowStart;
+    }
+
     /** The integral of the value from time 0 to {@code now}. */
     public double integral(double now) {
         return lifetimeArea + value * (now - lastChange);

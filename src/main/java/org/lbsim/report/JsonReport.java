@@ -124,6 +124,7 @@ public final class JsonReport {
         balancer.put("markedDown", result.balancer().markedDown());
         balancer.put("markedUp", result.balancer().markedUp());
         number(balancer, "meanDetectionSeconds", result.balancer().meanDetectionSeconds());
+        number(balancer, "secondsBelowMinimumHealthy", result.balancer().secondsBelowMinimumHealthy());
         ArrayNode failures = root.putArray("failures");
         for (FailureRecord failure : result.failures()) {
             ObjectNode node = failures.addObject();

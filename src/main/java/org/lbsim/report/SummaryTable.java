@@ -54,6 +54,9 @@ public final class SummaryTable {
         var balancer = result.balancer();
         line(out, "balancer: %,d health checks, %d marked down, %d marked up, mean detection %s",
                 balancer.healthChecks(), balancer.markedDown(), balancer.markedUp(), seconds(balancer.meanDetectionSeconds()));
+        if (balancer.secondsBelowMinimumHealthy() > 0) {
+            line(out, "  below the healthy minimum for %s", seconds(balancer.secondsBelowMinimumHealthy()));
+        }
         for (FailureRecord failure : result.failures()) {
             line(out, "  %s %s at %s, noticed after %s, over at %s, %,d requests lost", failure.server(), failure.kind(),
                     seconds(failure.at()), seconds(failure.detectedAfterSeconds()), seconds(failure.recoveredAt()),

@@ -13,6 +13,8 @@ package org.lbsim.scenario;
  * @param deregistrationDelay seconds a removed instance keeps serving what it holds (AWS default 300 s)
  * @param slowStart           seconds over which a backend that becomes healthy ramps up its share; 0 for off
  * @param connectTimeout      seconds before a connection to an unreachable backend fails (ALB: 10 s)
+ * @param minimumHealthyTargets the healthy-instance minimum: results report the time spent below it
+ *                            (AWS target-group health requirement {@code minimum_healthy_targets.count})
  */
 public record BalancerPolicies(
         int retries,
@@ -21,9 +23,18 @@ public record BalancerPolicies(
         OutlierDetectionSpec outlierDetection,
         double deregistrationDelay,
         double slowStart,
-        double connectTimeout) {
+        double connectTimeout,
+        int minimumHealthyTargets) {
 
-    public static final BalancerPolicies DEFAULTS = new BalancerPolicies(0, 20, 3, null, 300, 0, 10);
+    public static final BalancerPolicies DEFAULTS = new BalancerPolicies(0, 20, 3, null, 300, 0, 10, 1);
+
+    /** Policies with the default healthy-instance minimum of 1. */
+    public BalancerPolicies(int retries, double retryBudgetPercent, int retryMinConcurrency,
+                            OutlierDetectionSpec outlierDetection, double deregistrationDelay, double slowStart,
+                            double connectTimeout) {
+        this(retries, retryBudgetPercent, retryMinConcurrency, outlierDetection, deregistrationDelay, slowStart,
+                connectTimeout, 1);
+    }
 
     public BalancerPolicies {
         if (retries < 0) throw new IllegalArgumentException("retries must be at least 0");
@@ -32,6 +43,7 @@ public record BalancerPolicies(
         if (!(deregistrationDelay >= 0)) throw new IllegalArgumentException("deregistrationDelay must be at least 0");
         if (!(slowStart >= 0)) throw new IllegalArgumentException("slowStart must be at least 0");
         if (!(connectTimeout > 0)) throw new IllegalArgumentException("connectTimeout must be positive");
+        if (minimumHealthyTargets < 0) throw new IllegalArgumentException("minimumHealthyTargets must be at least 0");
     }
 
     /**

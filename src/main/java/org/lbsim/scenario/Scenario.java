@@ -10,6 +10,7 @@ import java.util.Optional;
  * Server entries with {@code count > 1} arrive here already expanded into one entry each.
  *
  * @param maxRequestsInSystem the cap on requests held at once; reaching it stops the run
+ * @param autoscaling         target tracking, or null for a fixed fleet
  */
 public record Scenario(
         String name,
@@ -21,7 +22,8 @@ public record Scenario(
         List<SecurityGroupSpec> securityGroups,
         BalancerSpec balancer,
         List<ServerSpec> servers,
-        List<EventSpec> events) {
+        List<EventSpec> events,
+        AutoscalingSpec autoscaling) {
 
     /** The default cap on requests in the system, from the design. */
     public static final long DEFAULT_MAX_REQUESTS_IN_SYSTEM = 10_000_000L;
@@ -43,15 +45,22 @@ public record Scenario(
         return securityGroups.stream().filter(g -> g.name().equals(groupName)).findFirst();
     }
 
+    /** A scenario without autoscaling. */
+    public Scenario(String name, long seed, double duration, double warmup, long maxRequestsInSystem,
+                    List<ClientSpec> clients, List<SecurityGroupSpec> securityGroups, BalancerSpec balancer,
+                    List<ServerSpec> servers, List<EventSpec> events) {
+        this(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups, balancer, servers, events, null);
+    }
+
     /** A copy with another seed: replications and {@code --seed} use it. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, newSeed, duration, warmup, maxRequestsInSystem, clients, securityGroups,
-                balancer, servers, events);
+                balancer, servers, events, autoscaling);
     }
 
     /** A copy whose balancer uses another algorithm, with that algorithm's default parameters. */
     public Scenario withAlgorithm(String algorithm) {
         return new Scenario(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups,
-                balancer.withAlgorithm(algorithm), servers, events);
+                balancer.withAlgorithm(algorithm), servers, events, autoscaling);
     }
 }

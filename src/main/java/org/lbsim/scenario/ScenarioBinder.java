@@ -29,13 +29,16 @@ final class ScenarioBinder {
     static final int MAX_COUNT = 1000;
 
     private static final List<String> TOP_KEYS = List.of("name", "seed", "duration", "warmup",
-            "maxRequestsInSystem", "clients", "securityGroups", "balancer", "servers", "events");
+            "maxRequestsInSystem", "clients", "securityGroups", "balancer", "servers", "events", "autoscaling");
     private static final List<String> CLIENT_KEYS =
             List.of("name", "arrivals", "service", "protocol", "port", "sources", "target", "timeout");
     private static final List<String> GROUP_KEYS = List.of("name", "inbound");
     private static final List<String> RULE_KEYS = List.of("protocol", "ports", "from");
     private static final List<String> BALANCER_KEYS = List.of("securityGroup", "listeners", "algorithm", "healthCheck",
-            "retries", "retryBudget", "outlierDetection", "deregistrationDelay", "slowStart", "connectTimeout");
+            "retries", "retryBudget", "outlierDetection", "deregistrationDelay", "slowStart", "connectTimeout",
+            "minimumHealthyTargets");
+    private static final List<String> AUTOSCALING_KEYS =
+            List.of("template", "metric", "target", "min", "max", "cooldown", "evaluationPeriod");
     private static final List<String> RETRY_BUDGET_KEYS = List.of("percent", "minConcurrency");
     private static final List<String> OUTLIER_KEYS =
             List.of("consecutive5xx", "interval", "baseEjectionTime", "maxEjectionPercent");
@@ -49,7 +52,7 @@ final class ScenarioBinder {
             "black-hole", "add-server", "remove-server", "set-weight");
 
     /** Keys and words of capabilities the design announces, so that they are "not supported yet". */
-    private static final Set<String> PLANNED_TOP = Set.of("networkAcls", "autoscaling");
+    private static final Set<String> PLANNED_TOP = Set.of("networkAcls");
     private static final Set<String> PLANNED_CLIENT = Set.of("mix");
     private static final Set<String> PLANNED_ARRIVALS = Set.of("users", "thinkTime", "states", "file", "format", "speedup");
     private static final Set<String> PLANNED_PROCESSES = Set.of("closed", "mmpp", "trace");
@@ -100,10 +103,47 @@ final class ScenarioBinder {
         List<ClientSpec> clients = clients(top, serverNames.keySet(), clientNames);
         String durationText = duration == null ? null : ((ScalarNode) durationNode).text();
         List<EventSpec> events = events(top, durationText, duration, serverNames.keySet(), clientNames.keySet());
+        AutoscalingSpec autoscaling = autoscaling(top.get("autoscaling"), serverNames.keySet());
 
         if (problems.count() > 0) return null;
         return problems.construct(root.location(), "", () -> new Scenario(name, seed, duration, warmup, maxRequests,
-                clients, groups, balancer, servers, events));
+                clients, groups, balancer, servers, events, autoscaling));
+    }
+
+    // ---- autoscaling
+
+    private AutoscalingSpec autoscaling(Node node, Set<String> serverNames) {
+        if (node == null) return null;
+        int before = problems.count();
+        Fields f = Fields.of(node, "autoscaling", "an autoscaling map with keys " + String.join(", ", AUTOSCALING_KEYS),
+                problems);
+        f.allowOnly(AUTOSCALING_KEYS, Set.of());
+        String template = reference(f, "template", serverNames, "server to copy");
+        Node metricNode = f.require("metric", "utilization or requestsPerTarget");
+        String metricName = metricNode == null ? null
+                : values.choice(metricNode, f.pathOf("metric"), List.of("utilization", "requestsPerTarget"));
+        AutoscalingSpec.Metric metric = metricName == null ? null
+                : metricName.equals("utilization") ? AutoscalingSpec.Metric.UTILIZATION
+                : AutoscalingSpec.Metric.REQUESTS_PER_TARGET;
+        Node targetNode = f.require("target", "the metric's target value, such as 0.6 for utilization");
+        Double target = targetNode == null ? null : values.number(targetNode, f.pathOf("target"),
+                v -> v > 0 && (metric != AutoscalingSpec.Metric.UTILIZATION || v <= 1),
+                metric == AutoscalingSpec.Metric.UTILIZATION ? "a utilization in (0, 1] such as 0.6"
+                        : "a positive number of requests per second per instance");
+        Integer min = optional(f, "min", 1, (n, p) -> values.smallInteger(n, p, 0, ScenarioBinder.MAX_COUNT,
+                "a whole number from 0 to " + ScenarioBinder.MAX_COUNT));
+        Integer max = optional(f, "max", 10, (n, p) -> values.smallInteger(n, p, 1, ScenarioBinder.MAX_COUNT,
+                "a whole number from 1 to " + ScenarioBinder.MAX_COUNT));
+        if (min != null && max != null && min > max) {
+            problems.add(f.location(), "autoscaling", "found min " + min + " above max " + max + ", expected min <= max");
+        }
+        Double cooldown = optional(f, "cooldown", 300.0,
+                (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 60s"));
+        Double period = optional(f, "evaluationPeriod", 60.0,
+                (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
+        if (problems.count() > before) return null;
+        return problems.construct(f.location(), "autoscaling",
+                () -> new AutoscalingSpec(template, metric, target, min, max, cooldown, period));
     }
 
     // ---- security groups
@@ -421,12 +461,14 @@ final class ScenarioBinder {
                 (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 (off) or more such as 30s"));
         Double connectTimeout = optional(f, "connectTimeout", d.connectTimeout(),
                 (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
+        Integer minimumHealthy = optional(f, "minimumHealthyTargets", d.minimumHealthyTargets(),
+                (n, p) -> values.smallInteger(n, p, 0, ScenarioBinder.MAX_COUNT, "a whole number of 0 or more"));
         if (problems.count() > before) return d;
         var outlierSpec = outliers;
         var percent = budgetPercent;
         var minimum = minConcurrency;
         return problems.construct(f.location(), "balancer", () -> new BalancerPolicies(retries, percent, minimum,
-                outlierSpec, deregistration, slowStart, connectTimeout));
+                outlierSpec, deregistration, slowStart, connectTimeout, minimumHealthy));
     }
 
     /** An algorithm parameter's value checked by its rule, as the algorithm reads it (see {@link ParameterRule}). */

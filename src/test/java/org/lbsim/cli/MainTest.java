@@ -44,7 +44,7 @@ class MainTest {
         assertThat(fieldNames(json.get("servers").get(0))).containsExactly("name", "utilization", "completed",
                 "meanInSystem", "upFraction");
         assertThat(fieldNames(json.get("balancer"))).containsExactly("healthChecks", "markedDown", "markedUp",
-                "meanDetectionSeconds");
+                "meanDetectionSeconds", "secondsBelowMinimumHealthy");
         assertThat(fieldNames(json.get("engine"))).containsExactly("events", "wallSeconds", "eventsPerSecond");
         assertThat(json.get("seed").asLong()).isEqualTo(42);
         assertThat(json.get("simulatedSeconds").asDouble()).isEqualTo(600.0);

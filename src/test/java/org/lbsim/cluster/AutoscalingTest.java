@@ -1,0 +1,73 @@
+package org.lbsim.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lbsim.support.TestScenarios.scenario;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.experiment.LiveRun;
+import org.lbsim.scenario.AutoscalingSpec;
+import org.lbsim.scenario.EventSpec;
+import org.lbsim.scenario.Scenario;
+import org.lbsim.scenario.ServerSpec;
+
+/** Target tracking follows the load up and down, within its bounds. */
+class AutoscalingTest {
+
+    private static final ServerSpec WEB = new ServerSpec("web", null, 2, 100, 1.0, 1, List.of(), 0.05, 30);
+
+    private static Scenario stepLoad(AutoscalingSpec autoscaling) {
+        Scenario base = scenario().algorithm("least-connections").duration(3600, 0)
+                .poissonClient("users", 50, 0.02) // 1 s of work per second
+                .server(WEB)
+                .event(new EventSpec.SetRate(600, "users", 300)) // 6 s of work per second
+                .event(new EventSpec.SetRate(2400, "users", 50))
+                .build();
+        return new Scenario(base.name(), base.seed(), base.duration(), base.warmup(), base.maxRequestsInSystem(),
+                base.clients(), base.securityGroups(), base.balancer(), base.servers(), base.events(), autoscaling);
+    }
+
+    private static int running(LiveRun run) {
+        return (int) run.latest().servers().stream().filter(s -> !s.condition().equals("terminated")).count();
+    }
+
+    @Test
+    void utilizationTrackingScalesOutForALoadStepAndBackInAfterIt() {
+        var spec = new AutoscalingSpec("web", AutoscalingSpec.Metric.UTILIZATION, 0.6, 1, 10, 60, 30);
+        LiveRun run = new LiveRun(stepLoad(spec), Algorithms.standard());
+        run.advanceTo(590);
+        assertThat(running(run)).as("1 s of work on 2 workers is 50%%: below target").isEqualTo(1);
+        run.advanceTo(2390);
+        // 6 s of work per second at 60% of 2 workers each needs ⌈6 / 1.2⌉ = 5 instances.
+        assertThat(running(run)).isBetween(5, 7);
+        run.advanceTo(3600);
+        var result = run.cluster().results(new org.lbsim.metrics.EngineStats(0, 0, 0));
+        assertThat(result.scaling().maxInstances()).isBetween(5, 7);
+        assertThat(result.scaling().removed()).isPositive();
+        assertThat(running(run)).as("back near one instance, draining included").isLessThanOrEqualTo(2);
+        assertThat(result.requests().failed()).as("scale-in drains: nothing lost").isZero();
+        assertThat(result.cost().instanceHours()).isGreaterThan(1).isLessThan(7);
+    }
+
+    @Test
+    void theGroupNeverLeavesItsBounds() {
+        var spec = new AutoscalingSpec("web", AutoscalingSpec.Metric.UTILIZATION, 0.3, 2, 3, 0, 30);
+        LiveRun run = new LiveRun(stepLoad(spec), Algorithms.standard());
+        run.advanceTo(10);
+        assertThat(running(run)).as("brought up to min at once").isEqualTo(2);
+        run.advanceTo(3600);
+        var result = run.cluster().results(new org.lbsim.metrics.EngineStats(0, 0, 0));
+        assertThat(result.scaling().maxInstances()).isEqualTo(3);
+        assertThat(result.scaling().minInstances()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void requestsPerTargetTrackingSizesTheGroupByRequestRate() {
+        // 300 requests/s at 100 per instance needs 3 instances.
+        var spec = new AutoscalingSpec("web", AutoscalingSpec.Metric.REQUESTS_PER_TARGET, 100, 1, 10, 60, 30);
+        LiveRun run = new LiveRun(stepLoad(spec), Algorithms.standard());
+        run.advanceTo(2390);
+        assertThat(running(run)).isBetween(3, 4);
+    }
+}
