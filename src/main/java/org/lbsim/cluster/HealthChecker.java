@@ -56,10 +56,46 @@ final class HealthChecker {
         Server server = backend.server;
         boolean answers = server.passesHealthCheck()
                 && server.reachable(Protocol.TCP, spec.port(), balancer.address(), balancer.group());
-        if (answers) {
+        if (!answers) {
+            simulation.schedule(spec.timeout(), onProbeTimeout, backend);
+        } else if (!spec.inBand()) {
             passed(backend);
         } else {
-            simulation.schedule(spec.timeout(), onProbeTimeout, backend);
+            Probe probe = new Probe(backend);
+            if (server.offer(probe.request) != Server.Answer.ACCEPTED) {
+                failed(backend); // a full queue answers 503 at once
+            } else {
+                simulation.schedule(spec.timeout(), Probe::timedOut, probe);
+            }
+        }
+    }
+
+    /**
+     * One in-band probe: a small request in the instance's queue. Whichever comes first, its
+     * answer or its timeout, decides it; the other is ignored.
+     */
+    final class Probe {
+        private final Balancer.Backend backend;
+        private final Request request = new Request();
+        private boolean decided;
+
+        private Probe(Balancer.Backend backend) {
+            this.backend = backend;
+            request.probe = this;
+            request.work = spec.probeWork();
+            request.sentAt = simulation.now();
+        }
+
+        void answered() {
+            if (decided) return;
+            decided = true;
+            passed(backend);
+        }
+
+        private void timedOut() {
+            if (decided) return;
+            decided = true;
+            failed(backend);
         }
     }
 

@@ -30,6 +30,8 @@ final class Request implements RequestInfo {
      * only returns it to the pool.
      */
     boolean lost;
+    /** Set when this is an in-band health-check probe, not a client's request: it is never counted. */
+    HealthChecker.Probe probe;
     /** Next free request in the pool. */
     Request nextFree;
 

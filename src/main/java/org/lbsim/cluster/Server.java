@@ -200,7 +200,7 @@ final class Server {
 
     private void serviceDone(Request request) {
         if (request.lost) {
-            ledger.releaseLost(request);
+            if (request.probe == null) ledger.releaseLost(request);
             return;
         }
         double now = simulation.now();
@@ -209,9 +209,13 @@ final class Server {
         request.slot = -1;
         busy.add(now, -1);
         held.add(now, -1);
-        if (request.counted) completed++;
-        completedAll++;
-        ledger.answer(request);
+        if (request.probe != null) {
+            request.probe.answered();
+        } else {
+            if (request.counted) completed++;
+            completedAll++;
+            ledger.answer(request);
+        }
         Request next = queue.pollFirst();
         if (next != null) startService(next);
     }
@@ -268,12 +272,14 @@ final class Server {
             inService[slot] = null;
             request.slot = -1;
             request.lost = true; // its completion event is still pending and will only release it
+            if (request.probe != null) continue; // a probe is simply never answered
             lost(cause);
             ledger.fail(request);
         }
         freeCount = 0;
         for (int slot = workers - 1; slot >= 0; slot--) freeSlots[freeCount++] = slot;
         for (Request request = queue.pollFirst(); request != null; request = queue.pollFirst()) {
+            if (request.probe != null) continue;
             lost(cause);
             ledger.fail(request);
         }

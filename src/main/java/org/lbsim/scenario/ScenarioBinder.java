@@ -43,7 +43,7 @@ final class ScenarioBinder {
     private static final List<String> OUTLIER_KEYS =
             List.of("consecutive5xx", "interval", "baseEjectionTime", "maxEjectionPercent");
     private static final List<String> HEALTH_CHECK_KEYS =
-            List.of("port", "interval", "timeout", "healthyThreshold", "unhealthyThreshold");
+            List.of("port", "interval", "timeout", "healthyThreshold", "unhealthyThreshold", "inBand", "probeWork");
     private static final List<String> SERVER_KEYS = List.of("name", "securityGroup", "workers", "queueCapacity",
             "speed", "weight", "count", "failures", "costPerHour", "bootTime");
     private static final List<String> PROCESSES = List.of("poisson", "constant");
@@ -520,6 +520,9 @@ final class ScenarioBinder {
                 (n, p) -> values.smallInteger(n, p, 1, Integer.MAX_VALUE, "a whole number of at least 1"));
         Integer unhealthy = optional(f, "unhealthyThreshold", HealthCheckSpec.DEFAULT_UNHEALTHY_THRESHOLD,
                 (n, p) -> values.smallInteger(n, p, 1, Integer.MAX_VALUE, "a whole number of at least 1"));
+        Boolean inBand = optional(f, "inBand", false, values::bool);
+        Double probeWork = optional(f, "probeWork", HealthCheckSpec.DEFAULT_PROBE_WORK,
+                (n, p) -> values.duration(n, p, d -> d > 0, Values.POSITIVE_DURATION));
         if (timeout != null && interval != null && timeout >= interval) {
             Node at = f.has("timeout") ? f.get("timeout") : f.get("interval");
             problems.add(at.location(), f.pathOf(f.has("timeout") ? "timeout" : "interval"), "found a timeout of "
@@ -527,7 +530,8 @@ final class ScenarioBinder {
                     + ", expected the timeout shorter than the interval");
         }
         if (problems.count() > before) return null;
-        return problems.construct(f.location(), path, () -> new HealthCheckSpec(port, interval, timeout, healthy, unhealthy));
+        return problems.construct(f.location(), path,
+                () -> new HealthCheckSpec(port, interval, timeout, healthy, unhealthy, inBand, probeWork));
     }
 
     // ---- clients

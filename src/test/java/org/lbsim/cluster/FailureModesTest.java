@@ -163,4 +163,25 @@ class FailureModesTest {
         RunResult abrupt = runner.run(twoServers("round-robin", crash).build());
         assertThat(server(ramped, "b").completed()).isLessThan(server(abrupt, "b").completed() - 1000);
     }
+
+    @Test
+    void inBandChecksMakeAnOverloadedInstanceFailItsChecksAndFlap() {
+        // b runs at 40% speed: under round robin it gets 10 requests/s of 0.1 s work but can do 4.
+        FailureSpec slow = scheduled(FailureKind.SLOWDOWN, 0.4, true, 0, 1e9);
+        TestScenarios outOfBand = scenario().algorithm("round-robin").duration(1200, 0)
+                .poissonClient("users", 20, 0.1)
+                .server("a", 2, UNLIMITED)
+                .server(new ServerSpec("b", null, 1, UNLIMITED, 1.0, 1, List.of(slow)))
+                .healthCheck(new org.lbsim.scenario.HealthCheckSpec(80, 10, 5, 3, 2));
+        RunResult quiet = runner.run(outOfBand.build());
+        assertThat(quiet.balancer().markedDown()).as("probes answered at once: never down").isZero();
+
+        RunResult flapping = runner.run(outOfBand
+                .healthCheck(new org.lbsim.scenario.HealthCheckSpec(80, 10, 5, 3, 2, true, 0.001)).build());
+        // Its queue grows until probes wait past the 5 s timeout; marked down, it drains, passes
+        // three checks, comes back, and the cycle repeats.
+        assertThat(flapping.balancer().markedDown()).isGreaterThanOrEqualTo(3);
+        assertThat(flapping.balancer().markedUp()).isGreaterThanOrEqualTo(2);
+        assertThat(flapping.latency().p99()).isLessThan(quiet.latency().p99());
+    }
 }
