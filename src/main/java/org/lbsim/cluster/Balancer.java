@@ -36,6 +36,7 @@ final class Balancer {
     private final BalancerPolicies policies;
     private final RandomStream slowStartRandom;
     private final OutlierDetector outliers;
+    private final MaxFails maxFails;
     private final List<Backend> backends = new ArrayList<>();
     private final EventHandler<Request> onConnectTimeout = this::connectTimedOut;
     private BalancingAlgorithm algorithm;
@@ -59,6 +60,7 @@ final class Balancer {
         this.slowStartRandom = slowStartRandom;
         this.outliers = policies.outlierDetection() == null ? null
                 : new OutlierDetector(policies.outlierDetection(), simulation, this);
+        this.maxFails = policies.maxFails() == null ? null : new MaxFails(policies.maxFails(), simulation, this);
     }
 
     /** Registers a server; one registered at time 0 starts healthy, a later one must pass its checks first. */
@@ -183,6 +185,7 @@ final class Balancer {
     private void connectionFailed(Request request) {
         Backend backend = request.backend;
         if (outliers != null) outliers.failed(backend);
+        if (maxFails != null) maxFails.failed(backend);
         boolean budget = retriesInFlight < Math.max(policies.retryMinConcurrency(),
                 policies.retryBudgetPercent() / 100 * requestsInFlight);
         if (request.tries < policies.retries() && budget) {
@@ -301,6 +304,10 @@ final class Balancer {
         int failStreak;
         int consecutiveErrors;
         int timesEjected;
+        /** NGINX max_fails: failures counted since the window's first one, and the end of unavailability. */
+        int failsInWindow;
+        double firstFailInWindow = Double.NEGATIVE_INFINITY;
+        double unavailableUntil = Double.NEGATIVE_INFINITY;
         /** When it last became healthy: slow start ramps its share from here. */
         double rampStart = Double.NEGATIVE_INFINITY;
 
@@ -335,7 +342,7 @@ final class Balancer {
         }
 
         boolean usable() {
-            return healthy && !ejected && !draining && !deregistered;
+            return healthy && !ejected && !draining && !deregistered && unavailableUntil <= server.now();
         }
     }
 }

@@ -119,6 +119,11 @@ final class Server {
         return group;
     }
 
+    /** The simulated time, for state that expires (NGINX's fail_timeout). */
+    double now() {
+        return simulation.now();
+    }
+
     /** Not crashed, cut off, booting or terminated: it would take a connection. */
     boolean isUp() {
         return crashes == 0 && cutOffs == 0 && isRunning();

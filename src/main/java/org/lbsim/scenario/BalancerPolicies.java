@@ -13,6 +13,7 @@ package org.lbsim.scenario;
  * @param deregistrationDelay seconds a removed instance keeps serving what it holds (AWS default 300 s)
  * @param slowStart           seconds over which a backend that becomes healthy ramps up its share; 0 for off
  * @param connectTimeout      seconds before a connection to an unreachable backend fails (ALB: 10 s)
+ * @param maxFails            NGINX's passive checks ({@code max_fails}, {@code fail_timeout}), or null for none
  * @param minimumHealthyTargets the healthy-instance minimum: results report the time spent below it
  *                            (AWS target-group health requirement {@code minimum_healthy_targets.count})
  */
@@ -24,9 +25,18 @@ public record BalancerPolicies(
         double deregistrationDelay,
         double slowStart,
         double connectTimeout,
-        int minimumHealthyTargets) {
+        int minimumHealthyTargets,
+        MaxFailsSpec maxFails) {
 
-    public static final BalancerPolicies DEFAULTS = new BalancerPolicies(0, 20, 3, null, 300, 0, 10, 1);
+    public static final BalancerPolicies DEFAULTS = new BalancerPolicies(0, 20, 3, null, 300, 0, 10, 1, null);
+
+    /** Policies with a healthy-instance minimum and no NGINX-style passive checks. */
+    public BalancerPolicies(int retries, double retryBudgetPercent, int retryMinConcurrency,
+                            OutlierDetectionSpec outlierDetection, double deregistrationDelay, double slowStart,
+                            double connectTimeout, int minimumHealthyTargets) {
+        this(retries, retryBudgetPercent, retryMinConcurrency, outlierDetection, deregistrationDelay, slowStart,
+                connectTimeout, minimumHealthyTargets, null);
+    }
 
     /** Policies with the default healthy-instance minimum of 1. */
     public BalancerPolicies(int retries, double retryBudgetPercent, int retryMinConcurrency,
@@ -44,6 +54,18 @@ public record BalancerPolicies(
         if (!(slowStart >= 0)) throw new IllegalArgumentException("slowStart must be at least 0");
         if (!(connectTimeout > 0)) throw new IllegalArgumentException("connectTimeout must be positive");
         if (minimumHealthyTargets < 0) throw new IllegalArgumentException("minimumHealthyTargets must be at least 0");
+    }
+
+    /**
+     * NGINX's passive checks: {@code maxFails} failed attempts (connection refused or timed out,
+     * NGINX's default {@code proxy_next_upstream error timeout}) within {@code failTimeout} make the
+     * server unavailable for {@code failTimeout}. NGINX's defaults are 1 and 10 s.
+     */
+    public record MaxFailsSpec(int maxFails, double failTimeout) {
+        public MaxFailsSpec {
+            if (maxFails < 1) throw new IllegalArgumentException("maxFails must be at least 1");
+            if (!(failTimeout > 0)) throw new IllegalArgumentException("failTimeout must be positive");
+        }
     }
 
     /**

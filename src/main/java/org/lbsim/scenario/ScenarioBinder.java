@@ -36,7 +36,7 @@ final class ScenarioBinder {
     private static final List<String> RULE_KEYS = List.of("protocol", "ports", "from");
     private static final List<String> BALANCER_KEYS = List.of("securityGroup", "listeners", "algorithm", "healthCheck",
             "retries", "retryBudget", "outlierDetection", "deregistrationDelay", "slowStart", "connectTimeout",
-            "minimumHealthyTargets");
+            "minimumHealthyTargets", "maxFails");
     private static final List<String> AUTOSCALING_KEYS =
             List.of("template", "metric", "target", "min", "max", "cooldown", "evaluationPeriod");
     private static final List<String> RETRY_BUDGET_KEYS = List.of("percent", "minConcurrency");
@@ -461,14 +461,25 @@ final class ScenarioBinder {
                 (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 (off) or more such as 30s"));
         Double connectTimeout = optional(f, "connectTimeout", d.connectTimeout(),
                 (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
+        BalancerPolicies.MaxFailsSpec maxFails = null;
+        Node maxFailsNode = f.get("maxFails");
+        if (maxFailsNode != null) {
+            Fields m = Fields.of(maxFailsNode, f.pathOf("maxFails"), "a map {maxFails, failTimeout}", problems);
+            m.allowOnly(List.of("maxFails", "failTimeout"), Set.of());
+            Integer count = optional(m, "maxFails", 1,
+                    (n, p) -> values.smallInteger(n, p, 1, Integer.MAX_VALUE, "a whole number of at least 1"));
+            Double window = optional(m, "failTimeout", 10.0, (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
+            if (count != null && window != null) maxFails = new BalancerPolicies.MaxFailsSpec(count, window);
+        }
         Integer minimumHealthy = optional(f, "minimumHealthyTargets", d.minimumHealthyTargets(),
                 (n, p) -> values.smallInteger(n, p, 0, ScenarioBinder.MAX_COUNT, "a whole number of 0 or more"));
         if (problems.count() > before) return d;
         var outlierSpec = outliers;
+        var maxFailsSpec = maxFails;
         var percent = budgetPercent;
         var minimum = minConcurrency;
         return problems.construct(f.location(), "balancer", () -> new BalancerPolicies(retries, percent, minimum,
-                outlierSpec, deregistration, slowStart, connectTimeout, minimumHealthy));
+                outlierSpec, deregistration, slowStart, connectTimeout, minimumHealthy, maxFailsSpec));
     }
 
     /** An algorithm parameter's value checked by its rule, as the algorithm reads it (see {@link ParameterRule}). */

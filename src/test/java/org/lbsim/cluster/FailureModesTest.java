@@ -184,4 +184,18 @@ class FailureModesTest {
         assertThat(flapping.balancer().markedUp()).isGreaterThanOrEqualTo(2);
         assertThat(flapping.latency().p99()).isLessThan(quiet.latency().p99());
     }
+
+    @Test
+    void nginxMaxFailsTakesACrashedServerOutAfterOneRefusalForFailTimeout() {
+        FailureSpec crash = scheduled(FailureKind.CRASH, 1, false, 100, 200);
+        RunResult without = runner.run(twoServers("round-robin", crash).build());
+        var policies = new BalancerPolicies(0, 20, 3, null, 300, 0, 10, 1, new BalancerPolicies.MaxFailsSpec(1, 10));
+        RunResult with = runner.run(twoServers("round-robin", crash).policies(policies).build());
+        // Without: half the traffic fails until the active checks notice (15 to 25 s at 25/s).
+        assertThat(without.requests().failed()).isGreaterThan(300);
+        // With: one refusal, 10 s out, one more refusal, 10 s out... until the checks notice,
+        // plus the requests the crash itself lost.
+        assertThat(with.requests().failed()).isLessThan(15);
+        assertThat(with.failures().get(0).detectedAfterSeconds()).isLessThan(1);
+    }
 }
