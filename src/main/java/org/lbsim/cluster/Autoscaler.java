@@ -56,6 +56,7 @@ final class Autoscaler {
     private void evaluate(Autoscaler self) {
         simulation.schedule(spec.evaluationPeriod(), this::evaluate, this);
         double now = simulation.now();
+        replaceUnhealthy(now);
         List<Balancer.Backend> members = members();
         List<Balancer.Backend> running = members.stream().filter(b -> b.server.isRunning()).toList();
         double metric = metric(running, now);
@@ -83,6 +84,19 @@ final class Autoscaler {
             // after any scaling, so that a scale-out is not undone before it took effect.
             for (int i = 0; i < current - desired; i++) cluster.removeServer(members.get(members.size() - 1 - i).name());
             lastScaleIn = now;
+        }
+    }
+
+    /**
+     * Self-healing: an instance the balancer marks unhealthy after its grace period is
+     * deregistered and a new one launched in its place.
+     */
+    private void replaceUnhealthy(double now) {
+        for (Balancer.Backend backend : members()) {
+            if (!backend.healthy() && now - backend.server.launchedAt() >= spec.healthCheckGracePeriod()) {
+                cluster.removeServer(backend.name());
+                launch();
+            }
         }
     }
 

@@ -119,6 +119,10 @@ final class Server {
         return group;
     }
 
+    double launchedAt() {
+        return launchedAt;
+    }
+
     /** The simulated time, for state that expires (NGINX's fail_timeout). */
     double now() {
         return simulation.now();

@@ -38,7 +38,7 @@ final class ScenarioBinder {
             "retries", "retryBudget", "outlierDetection", "deregistrationDelay", "slowStart", "connectTimeout",
             "minimumHealthyTargets", "maxFails");
     private static final List<String> AUTOSCALING_KEYS =
-            List.of("template", "metric", "target", "min", "max", "cooldown", "evaluationPeriod");
+            List.of("template", "metric", "target", "min", "max", "cooldown", "evaluationPeriod", "healthCheckGracePeriod");
     private static final List<String> RETRY_BUDGET_KEYS = List.of("percent", "minConcurrency");
     private static final List<String> OUTLIER_KEYS =
             List.of("consecutive5xx", "interval", "baseEjectionTime", "maxEjectionPercent");
@@ -141,9 +141,11 @@ final class ScenarioBinder {
                 (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 60s"));
         Double period = optional(f, "evaluationPeriod", 60.0,
                 (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
+        Double grace = optional(f, "healthCheckGracePeriod", Double.POSITIVE_INFINITY,
+                (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 300s"));
         if (problems.count() > before) return null;
         return problems.construct(f.location(), "autoscaling",
-                () -> new AutoscalingSpec(template, metric, target, min, max, cooldown, period));
+                () -> new AutoscalingSpec(template, metric, target, min, max, cooldown, period, grace));
     }
 
     // ---- security groups

@@ -70,4 +70,27 @@ class AutoscalingTest {
         run.advanceTo(2390);
         assertThat(running(run)).isBetween(3, 4);
     }
+
+    @Test
+    void anInstanceThatStaysUnhealthyAfterItsGracePeriodIsReplaced() {
+        var crashed = new ServerSpec("web", null, 2, 100, 1.0, 1,
+                List.of(new org.lbsim.scenario.FailureSpec.Scheduled(300, 1e9)), 0.05, 30);
+        Scenario base = scenario().algorithm("round-robin").duration(900, 0)
+                .poissonClient("users", 50, 0.02)
+                .server(crashed)
+                .server(new ServerSpec("web-b", null, 2, 100, 1.0, 1, List.of(), 0.05, 30))
+                .build();
+        var spec = new AutoscalingSpec("web-b", AutoscalingSpec.Metric.UTILIZATION, 0.9, 2, 2, 60, 30, 60);
+        LiveRun run = new LiveRun(new Scenario(base.name(), base.seed(), base.duration(), base.warmup(),
+                base.maxRequestsInSystem(), base.clients(), base.securityGroups(), base.balancer(), base.servers(),
+                base.events(), spec), Algorithms.standard());
+        run.advanceTo(900);
+        var states = run.latest().servers();
+        assertThat(states).anySatisfy(s -> {
+            assertThat(s.name()).isEqualTo("web");
+            assertThat(s.condition()).isEqualTo("terminated");
+        });
+        assertThat(states.stream().filter(s -> s.up() && s.healthyAtBalancer()).count())
+                .as("the replacement booted and passed its checks").isEqualTo(2);
+    }
 }
