@@ -165,6 +165,11 @@ public final class Cluster implements ClusterControl {
     }
 
     @Override
+    public void cutOff(String server) {
+        server(server).impair(FailureKind.UNREACHABLE, 1, false);
+    }
+
+    @Override
     public void addServer(String name, String template) {
         if (servers.containsKey(name)) throw new IllegalArgumentException("there is already a server " + name);
         Server server = launch(server(template).spec().named(name), simulation.now());

@@ -20,6 +20,9 @@ public interface ClusterControl {
     /** The server answers every request at once with an error, while passing health checks, until it recovers. */
     void blackHole(String server);
 
+    /** A network change cuts the server off: connections to it time out, until it recovers. */
+    void cutOff(String server);
+
     /** Launches an instance named {@code server} like {@code template} and registers it. */
     void addServer(String server, String template);
 

@@ -4,6 +4,8 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -70,17 +72,25 @@ final class ServerCard extends VBox {
         recover.setId("recover-" + server);
         recover.textProperty().bind(messages.text("server.recover"));
         recover.setOnAction(e -> control.accept(c -> c.recover(server)));
-        Button slow = new Button();
-        slow.setId("slow-" + server);
-        slow.textProperty().bind(messages.text("server.slow"));
-        slow.setOnAction(e -> control.accept(c -> c.slow(server, SLOWDOWN_FACTOR)));
-        Button remove = new Button();
-        remove.setId("remove-" + server);
-        remove.textProperty().bind(messages.text("server.remove"));
-        remove.setOnAction(e -> control.accept(c -> c.removeServer(server)));
-        HBox buttons = new HBox(6, fail, recover, slow, remove);
+        MenuButton more = new MenuButton();
+        more.setId("more-" + server);
+        more.textProperty().bind(messages.text("server.more"));
+        more.getItems().addAll(
+                item("slow-" + server, "server.slow", () -> control.accept(c -> c.slow(server, SLOWDOWN_FACTOR))),
+                item("black-hole-" + server, "server.blackHole", () -> control.accept(c -> c.blackHole(server))),
+                item("cut-off-" + server, "server.cutOff", () -> control.accept(c -> c.cutOff(server))),
+                item("remove-" + server, "server.remove", () -> control.accept(c -> c.removeServer(server))));
+        HBox buttons = new HBox(6, fail, recover, more);
 
         getChildren().addAll(name, workers, busyBar, queue, queueBar, truthRow, beliefRow, buttons);
+    }
+
+    private MenuItem item(String id, String key, Runnable action) {
+        MenuItem item = new MenuItem();
+        item.setId(id);
+        item.textProperty().bind(messages.text(key));
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     String server() {

@@ -75,7 +75,8 @@ class MainWindowTest {
     void slowingRemovingAndAddingInstancesReachTheSimulation(FxRobot robot) throws Exception {
         LiveRun run = window.run();
         robot.clickOn("#play");
-        robot.clickOn("#slow-web-2");
+        robot.clickOn("#more-web-2");
+        robot.clickOn("Slow down");
         waitFor(() -> "slowdown".equals(server(run.latest(), "web-2").condition()));
         waitFor(() -> "SLOW".equals(label(robot, "#truth-web-2")));
 
@@ -85,8 +86,13 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         waitFor(() -> robot.lookup("#server-web-1-new-1").tryQuery().isPresent());
 
-        robot.clickOn("#remove-web-1");
+        robot.clickOn("#more-web-1");
+        robot.clickOn("Remove");
         waitFor(() -> !server(run.latest(), "web-1").healthyAtBalancer());
+
+        robot.clickOn("#more-web-2");
+        robot.clickOn("Black hole (gray failure)");
+        waitFor(() -> "black-hole".equals(server(run.latest(), "web-2").condition()));
     }
 
     @Test
