@@ -13,7 +13,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * see it — the herd effect (Mitzenmacher, "How useful is old information?", IEEE TPDS 2000;
  * Dahlin, "Interpreting stale load information", 2000). Backends that have not reported yet count
  * as 0. Weights do not apply (utilization already accounts for capacity). Ties between equal
- * reports (often 0 or 1) go to the backend whose report is oldest.
+ * reports (often exactly 0 or 1) are broken at random: each report carries a fresh random
+ * secondary key, far below any real difference in utilization. (Breaking them by the age of the
+ * report instead favoured whichever backend happened to report after a long gap.)
  *
  * <p>Parameter {@code reportInterval} (default 1s). Cost: O(1) per decision, O(log n) per report,
  * with an {@link IndexedHeap} of the last reports.
@@ -29,6 +31,8 @@ final class LeastUtilization implements BalancingAlgorithm {
     private double[] reports = new double[0];
     private Members members = Members.none();
     private IndexedHeap heap;
+    /** Scale of the random secondary key: below any utilization difference that matters. */
+    private static final double TIE_BREAK = 1e-9;
 
     LeastUtilization(AlgorithmContext context) {
         this.random = context.random();
@@ -45,7 +49,7 @@ final class LeastUtilization implements BalancingAlgorithm {
     public void updateBackends(List<? extends BackendView> usable) {
         members = new Members(usable);
         heap = new IndexedHeap(members.size(), random);
-        for (int i = 0; i < members.size(); i++) heap.set(i, report(members.get(i).id()));
+        for (int i = 0; i < members.size(); i++) heap.set(i, withTieBreak(report(members.get(i).id())));
     }
 
     @Override
@@ -60,7 +64,11 @@ final class LeastUtilization implements BalancingAlgorithm {
         if (id >= reports.length) reports = Arrays.copyOf(reports, Math.max(id + 1, reports.length * 2));
         reports[id] = utilization;
         int member = members.positionOf(backend);
-        if (member >= 0) heap.set(member, utilization);
+        if (member >= 0) heap.set(member, withTieBreak(utilization));
+    }
+
+    private double withTieBreak(double utilization) {
+        return utilization + random.nextDouble() * TIE_BREAK;
     }
 
     private double report(int id) {

@@ -69,11 +69,18 @@ final class SweepCommand implements Callable<Integer> {
         List<Experiments.Point> points = new ArrayList<>();
         for (Map<String, String> set : Experiments.cartesian(values)) {
             List<String> overrides = set.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-            points.add(new Experiments.Point(set, scenarioOptions.load(algorithms, overrides)));
+            // Each algorithm loads the point afresh, so that --set may give its parameters
+            // (balancer.reportInterval for least-utilization) and they are checked against it.
+            for (String algorithm : names.isEmpty() ? List.of("") : names) {
+                List<String> all = new ArrayList<>();
+                if (!algorithm.isEmpty()) all.add("balancer.algorithm=" + algorithm);
+                all.addAll(overrides);
+                points.add(new Experiments.Point(set, scenarioOptions.load(algorithms, all)));
+            }
         }
         List<Replicated> results;
         try (ProgressBars progress = experiment.progress("sweep")) {
-            results = experiment.experiments(algorithms, progress).sweep(points, names, replications);
+            results = experiment.experiments(algorithms, progress).sweep(points, List.of(), replications);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (experiment.showTable()) {

@@ -30,7 +30,11 @@ public record BalancerSpec(
         this(securityGroup, listeners, algorithm, algorithmParameters, healthCheck, BalancerPolicies.DEFAULTS);
     }
 
+    /**
+     * A copy with another algorithm. The parameters stay: each algorithm reads only the keys it
+     * declares, so {@code choices} reaches {@code power-of-d} and nothing else.
+     */
     public BalancerSpec withAlgorithm(String newAlgorithm) {
-        return new BalancerSpec(securityGroup, listeners, newAlgorithm, Map.of(), healthCheck, policies);
+        return new BalancerSpec(securityGroup, listeners, newAlgorithm, algorithmParameters, healthCheck, policies);
     }
 }

@@ -58,7 +58,7 @@ public record Scenario(
                 balancer, servers, events, autoscaling);
     }
 
-    /** A copy whose balancer uses another algorithm, with that algorithm's default parameters. */
+    /** A copy whose balancer uses another algorithm (parameters it does not declare are ignored). */
     public Scenario withAlgorithm(String algorithm) {
         return new Scenario(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups,
                 balancer.withAlgorithm(algorithm), servers, events, autoscaling);
