@@ -26,11 +26,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--algorithm", paramLabel = "NAME", split = ",", defaultValue = "least-connections", description = "Algorithms, comma-separated (default ${DEFAULT-VALUE}).")
     List<String> algorithmNames;
 
+    @Option(names = "--live", paramLabel = "SECONDS", description = "Instead: measure the live mode (the UI's) as fast as possible for SECONDS: simulated requests per second, and how long an action (a click) waits to be applied.")
+    Double liveSeconds;
+
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "3", description = "Measured runs per point; the median is reported (default ${DEFAULT-VALUE}).")
     int repeat;
 
     @Spec
     CommandSpec spec;
+
+    private int live(java.io.PrintWriter out) {
+        if (!(liveSeconds > 0)) throw new UserInputException("--live must be a positive number of seconds");
+        out.printf("%-10s %22s %18s %16s %16s %8s%n", "backends", "requests/s (live, max)", "action wait p50",
+                "action wait p99", "action wait max", "actions");
+        for (int n : backends) {
+            try {
+                var m = new org.lbsim.experiment.LiveBenchmark(Algorithms.standard()).measure(n, liveSeconds);
+                out.printf("%-10d %,22.0f %15.2f ms %13.2f ms %13.2f ms %8d%n", n, m.requestsPerSecond(),
+                        m.medianActionMillis(), m.p99ActionMillis(), m.maxActionMillis(), m.actions());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+            out.flush();
+        }
+        return 0;
+    }
 
     @Override
     public Integer call() {
@@ -40,6 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (requests < 1000 || repeat < 1) throw new UserInputException("--requests must be at least 1000 and --repeat at least 1");
         var out = spec.commandLine().getOut();
+        if (liveSeconds != null) return live(out);
         Benchmark benchmark = new Benchmark(algorithms);
         out.printf("%-22s %8s %12s %16s %12s %14s%n", "algorithm", "backends", "requests", "requests/s (med)", "wall s", "heap MiB");
         for (String name : algorithmNames) {
