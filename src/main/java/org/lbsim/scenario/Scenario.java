@@ -19,6 +19,7 @@ public record Scenario(
         long maxRequestsInSystem,
         List<ClientSpec> clients,
         List<SecurityGroupSpec> securityGroups,
+        List<NetworkAclSpec> networkAcls,
         BalancerSpec balancer,
         List<ServerSpec> servers,
         List<EventSpec> events) {
@@ -29,6 +30,7 @@ public record Scenario(
     public Scenario {
         clients = List.copyOf(clients);
         securityGroups = List.copyOf(securityGroups);
+        networkAcls = List.copyOf(networkAcls);
         servers = List.copyOf(servers);
         events = List.copyOf(events);
         if (!(duration > 0)) throw new IllegalArgumentException("duration must be positive");
@@ -45,13 +47,13 @@ public record Scenario(
 
     /** A copy with another seed: replications and {@code --seed} use it. */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, newSeed, duration, warmup, maxRequestsInSystem, clients, securityGroups,
+        return new Scenario(name, newSeed, duration, warmup, maxRequestsInSystem, clients, securityGroups, networkAcls,
                 balancer, servers, events);
     }
 
     /** A copy whose balancer uses another algorithm, with that algorithm's default parameters. */
     public Scenario withAlgorithm(String algorithm) {
-        return new Scenario(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups,
+        return new Scenario(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups, networkAcls,
                 balancer.withAlgorithm(algorithm), servers, events);
     }
 }
