@@ -29,7 +29,8 @@ final class Balancer {
     private static final int PICK_ATTEMPTS = 4;
 
     private final SecurityGroup group;
-    private final int address;
+    private final Address address;
+    private final Network network;
     private final int[] listeners;
     private final RequestLedger ledger;
     private final Simulation simulation;
@@ -49,8 +50,8 @@ final class Balancer {
     /** 1 while fewer backends are usable than the healthy minimum, else 0: its integral is the time below. */
     private final org.lbsim.metrics.TimeWeightedValue belowMinimum = new org.lbsim.metrics.TimeWeightedValue(0);
 
-    Balancer(SecurityGroup group, int address, List<Integer> listeners, RequestLedger ledger, Simulation simulation,
-             BalancerPolicies policies, RandomStream slowStartRandom) {
+    Balancer(SecurityGroup group, Address address, List<Integer> listeners, RequestLedger ledger, Simulation simulation,
+             BalancerPolicies policies, RandomStream slowStartRandom, Network network) {
         this.group = group;
         this.address = address;
         this.listeners = listeners.stream().mapToInt(Integer::intValue).toArray();
@@ -58,6 +59,7 @@ final class Balancer {
         this.simulation = simulation;
         this.policies = policies;
         this.slowStartRandom = slowStartRandom;
+        this.network = network;
         this.outliers = policies.outlierDetection() == null ? null
                 : new OutlierDetector(policies.outlierDetection(), simulation, this);
         this.maxFails = policies.maxFails() == null ? null : new MaxFails(policies.maxFails(), simulation, this);
@@ -74,14 +76,6 @@ final class Balancer {
 
     List<Backend> backends() {
         return backends;
-    }
-
-    SecurityGroup group() {
-        return group;
-    }
-
-    int address() {
-        return address;
     }
 
     String algorithmName() {
@@ -113,10 +107,19 @@ final class Balancer {
         usableChanged();
     }
 
-    /** A client's request reaches the balancer. */
+    /**
+     * A client's request reaches the balancer's subnet: its network ACL and then its security
+     * group must let it in, and the ACL must let the answer out to the client's port.
+     */
     void receive(Request request, Protocol protocol, int port) {
-        if (group != null && !group.admits(protocol, port, request.sourceAddress, null)) {
+        NetworkAcl acl = network.balancerAcl();
+        if (acl != null && !acl.allowsIn(protocol, port, request.from, true)
+                || group != null && !group.admits(protocol, port, request.from, null)) {
             ledger.deny(request);
+            return;
+        }
+        if (acl != null && !acl.allowsOut(protocol, request.clientPort, request.from, true)) {
+            ledger.unanswered(request);
             return;
         }
         if (protocol != Protocol.TCP || !listensOn(port)) {
@@ -140,8 +143,19 @@ final class Balancer {
         dispatched++;
         algorithm.onDispatched(backend);
         Server server = backend.server;
-        if (!server.admits(Protocol.TCP, request.source.port(), address, group)) {
+        int port = request.source.port();
+        int balancerPort = network.balancerPort(false);
+        if (!network.synReaches(server, port, true)) {
+            simulation.schedule(policies.connectTimeout(), onConnectTimeout, request);
+            return;
+        }
+        if (!server.admits(Protocol.TCP, port, address, group)) {
             ledger.deny(request); // the instance's group drops it
+            return;
+        }
+        if (!network.answerReaches(server, balancerPort, true)) {
+            // A network ACL drops the SYN-ACK: to the balancer the connection times out.
+            simulation.schedule(policies.connectTimeout(), onConnectTimeout, request);
             return;
         }
         switch (server.offer(request)) {
@@ -224,6 +238,16 @@ final class Balancer {
         algorithm.onFinished(backend, latency);
         if (outliers != null && !Double.isNaN(latency)) outliers.succeeded(backend);
         if (backend.draining && backend.outstanding == 0 && backend.server.holding() == 0) deregistered(backend);
+    }
+
+    /**
+     * Whether a health check to the server's {@code port} gets through: through both subnets'
+     * network ACLs both ways and the server's security group, without counting as traffic.
+     */
+    boolean probeReaches(Server server, int port) {
+        int balancerPort = network.balancerPort(true);
+        return network.synReaches(server, port, false) && server.reachable(Protocol.TCP, port, address, group)
+                && network.answerReaches(server, balancerPort, false);
     }
 
     /** A backend's agent reported its utilization; see {@link LoadReporter}. */

@@ -21,6 +21,7 @@ import org.lbsim.scenario.ClientSpec;
 import org.lbsim.scenario.Cidr;
 import org.lbsim.scenario.EventSpec;
 import org.lbsim.scenario.FailureKind;
+import org.lbsim.scenario.RuleSpec;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ServerSpec;
 
@@ -29,8 +30,9 @@ import org.lbsim.scenario.ServerSpec;
  * checks and servers, wired together, with the scripted timeline scheduled. It is also the
  * {@link ClusterControl} through which the timeline and the UI act on it.
  *
- * <p>Addresses are those of a VPC: the balancer is {@value #BALANCER_ADDRESS}, servers are
- * 10.0.1.10 onwards, so security-group rules may name them by CIDR as well as by group.
+ * <p>Addresses are those of a VPC: the balancer is {@value #BALANCER_ADDRESS} in the subnet
+ * 10.0.0.0/24, servers are 10.0.1.10 onwards in 10.0.1.0/24, so security-group and network-ACL
+ * rules may name them by CIDR (and security-group rules by group too).
  */
 public final class Cluster implements ClusterControl {
 
@@ -43,6 +45,7 @@ public final class Cluster implements ClusterControl {
     private final Algorithms algorithms;
     private final RequestLedger ledger;
     private final List<SecurityGroup> groups;
+    private final Network network;
     private final Balancer balancer;
     private final HealthChecker healthChecker;
     private final Map<String, Server> servers = new LinkedHashMap<>();
@@ -63,13 +66,17 @@ public final class Cluster implements ClusterControl {
         this.ledger = new RequestLedger(simulation, scenario.warmup(), scenario.maxRequestsInSystem());
         this.groups = SecurityGroup.build(scenario.securityGroups());
 
+        Address balancerAddress = Address.ipv4(BALANCER_ADDRESS);
+        this.network = new Network(scenario.networkAcls(), balancerAddress, streams);
+
         var balancerSpec = scenario.balancer();
         this.balancer = new Balancer(SecurityGroup.find(groups, balancerSpec.securityGroup()),
-                Cidr.parseAddress(BALANCER_ADDRESS, "balancer address"), balancerSpec.listeners(), ledger, simulation,
-                balancerSpec.policies(), streams.stream("balancer.slowStart"));
+                balancerAddress, balancerSpec.listeners(), ledger, simulation,
+                balancerSpec.policies(), streams.stream("balancer.slowStart"), network);
         ledger.attach(balancer);
         for (ServerSpec spec : scenario.servers()) {
             Server server = launch(spec, 0);
+            network.place(server);
             balancer.register(server, spec.weight(), true);
             FailureInjector.schedule(server, spec.failures(), simulation, streams);
         }
@@ -81,7 +88,7 @@ public final class Cluster implements ClusterControl {
 
         for (ClientSpec spec : scenario.clients()) {
             Server direct = spec.targetsBalancer() ? null : server(spec.target());
-            sources.put(spec.name(), new TrafficSource(spec, simulation, streams, ledger, balancer, direct));
+            sources.put(spec.name(), new TrafficSource(spec, simulation, streams, ledger, balancer, direct, network));
         }
     }
 
@@ -101,12 +108,15 @@ public final class Cluster implements ClusterControl {
         double now = simulation.now();
         servers.values().forEach(server -> server.startWindow(now));
         groups.forEach(SecurityGroup::startCounting);
+        network.startCounting();
         healthChecker.startCounting();
         balancer.startWindow(now);
     }
 
     private Server launch(ServerSpec spec, double at) {
-        Server server = new Server(spec, FIRST_SERVER_ADDRESS + servers.size(),
+        Address address = new Address();
+        address.setIpv4(FIRST_SERVER_ADDRESS + servers.size());
+        Server server = new Server(spec, address,
                 SecurityGroup.find(groups, spec.securityGroup()), simulation, ledger, at);
         servers.put(spec.name(), server);
         return server;
@@ -140,6 +150,8 @@ public final class Cluster implements ClusterControl {
             removeServer(remove.server());
         } else if (event instanceof EventSpec.SetWeight setWeight) {
             setWeight(setWeight.server(), setWeight.weight());
+        } else if (event instanceof EventSpec.SetSecurityRule setRule) {
+            setSecurityRules(setRule.group(), setRule.inbound());
         }
     }
 
@@ -172,7 +184,9 @@ public final class Cluster implements ClusterControl {
     @Override
     public void addServer(String name, String template) {
         if (servers.containsKey(name)) throw new IllegalArgumentException("there is already a server " + name);
-        Server server = launch(server(template).spec().named(name), simulation.now());
+        Server like = server(template);
+        Server server = launch(like.spec().named(name), simulation.now());
+        network.placeLike(server, like);
         added++;
         Balancer.Backend backend = balancer.register(server, server.spec().weight(), false);
         healthChecker.add(backend);
@@ -204,6 +218,11 @@ public final class Cluster implements ClusterControl {
         long running = balancer.backends().stream().filter(b -> !b.draining && !b.deregistered).count();
         maxInstances = Math.max(maxInstances, (int) running);
         minInstances = Math.min(minInstances, (int) running);
+    }
+
+    @Override
+    public void setSecurityRules(String group, List<RuleSpec> inbound) {
+        SecurityGroup.find(groups, group).replaceRules(inbound, groups);
     }
 
     @Override
@@ -317,7 +336,7 @@ public final class Cluster implements ClusterControl {
                 balancer.secondsBelowMinimum(now));
         return new RunResult(scenario.name(), balancer.algorithmName(), scenario.seed(), now,
                 counts, ledger.latency().summary(), counts.completed() / window, counts.availability(),
-                serverResults, groupResults, balancerResult, failures,
+                serverResults, groupResults, network.results(), balancerResult, failures,
                 new ScalingResult(added, removed, maxInstances, minInstances), costResult, engine, warnings);
     }
 }

@@ -1,5 +1,8 @@
 package org.lbsim.cluster;
 
+import java.util.List;
+import org.lbsim.scenario.RuleSpec;
+
 /**
  * The actions a scenario's {@code events:} timeline and the live UI can take on a running
  * cluster. Every call acts at the simulation's current time, on the simulation's thread.
@@ -37,4 +40,11 @@ public interface ClusterControl {
 
     /** The balancer switches algorithm live. */
     void setAlgorithm(String algorithm);
+
+    /**
+     * Replaces the security group's inbound rules, live. Connections already admitted go on (a
+     * group tracks them); the per-rule hit counts restart for the new rules, while the group's
+     * denial count goes on.
+     */
+    void setSecurityRules(String group, List<RuleSpec> inbound);
 }

@@ -4,12 +4,11 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.Simulation;
 import org.lbsim.scenario.HealthCheckSpec;
-import org.lbsim.scenario.Protocol;
 
 /**
  * Active health checks as AWS target groups do them: every {@code interval} a probe to each
  * backend on the check port, from the balancer's address and group, so it must pass the
- * server's security group. An up, reachable server answers at once; otherwise the probe fails
+ * server's security group and the network ACLs of both subnets, both ways. An up, reachable server answers at once; otherwise the probe fails
  * when its {@code timeout} expires. {@code unhealthyThreshold} consecutive failures mark a
  * healthy backend down; {@code healthyThreshold} consecutive passes mark an unhealthy one up.
  *
@@ -55,7 +54,7 @@ final class HealthChecker {
         if (counting) checks++;
         Server server = backend.server;
         boolean answers = server.passesHealthCheck()
-                && server.reachable(Protocol.TCP, spec.port(), balancer.address(), balancer.group());
+                && balancer.probeReaches(server, spec.port());
         if (!answers) {
             simulation.schedule(spec.timeout(), onProbeTimeout, backend);
         } else if (!spec.inBand()) {

@@ -12,7 +12,10 @@ final class Request implements RequestInfo {
     double sentAt;
     /** Work to do, in seconds at speed 1.0. */
     double work;
-    int sourceAddress;
+    /** The client's source address, reused with the request. */
+    final Address from = new Address();
+    /** The client's ephemeral source port; drawn only when a network ACL could look at it, else 0. */
+    int clientPort;
     /** Sent after the warm-up, so it counts in the statistics. */
     boolean counted;
     /** The balancer's backend it went to, or null when sent straight to a server. */
@@ -35,9 +38,10 @@ final class Request implements RequestInfo {
     /** Next free request in the pool. */
     Request nextFree;
 
+    /** The source address as an int: IPv4 itself, IPv6 folded (see {@link Address#hash()}). */
     @Override
     public int sourceAddress() {
-        return sourceAddress;
+        return from.hash();
     }
 
     /** The client gave up on it by {@code now}. */

@@ -1,5 +1,6 @@
 package org.lbsim.cluster;
 
+import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.LatencyRecorder;
 import org.lbsim.metrics.Outcome;
@@ -17,6 +18,12 @@ import org.lbsim.metrics.RequestCounts;
  */
 final class RequestLedger {
 
+    /**
+     * Seconds after which Linux's {@code connect()} gives up on a SYN that gets no answer: the
+     * first try and 6 retransmissions ({@code tcp_syn_retries}), 1 + 2 + 4 + ... + 64 s.
+     */
+    static final double CONNECT_GIVE_UP = 127;
+
     private final Simulation simulation;
     private final RequestPool pool = new RequestPool();
     private final LatencyRecorder latency = new LatencyRecorder();
@@ -30,6 +37,7 @@ final class RequestLedger {
     private final long maxRequestsInSystem;
     private long offered;
     private Balancer balancer;
+    private final EventHandler<Request> onGaveUp = this::gaveUp;
 
     RequestLedger(Simulation simulation, double warmup, long maxRequestsInSystem) {
         this.simulation = simulation;
@@ -65,6 +73,19 @@ final class RequestLedger {
     /** Lost to a failure: the client sees an error, unless it had already given up. */
     void fail(Request request) {
         end(request, request.expiredBy(simulation.now()) ? Outcome.TIMED_OUT : Outcome.FAILED, Double.NaN);
+    }
+
+    /**
+     * A network ACL dropped the answer (the SYN-ACK, so the connection never opens): the client
+     * waits for nothing. It gives up at its timeout (timed out) or, without one shorter than
+     * {@link #CONNECT_GIVE_UP}, when its TCP stack stops retrying (failed: a connection error).
+     */
+    void unanswered(Request request) {
+        simulation.schedule(Math.min(request.source.timeout(), CONNECT_GIVE_UP), onGaveUp, request);
+    }
+
+    private void gaveUp(Request request) {
+        end(request, request.source.timeout() <= CONNECT_GIVE_UP ? Outcome.TIMED_OUT : Outcome.FAILED, Double.NaN);
     }
 
     /** The server answered. */

@@ -3,6 +3,7 @@ package org.lbsim.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import org.lbsim.metrics.SecurityGroupResult;
+import org.lbsim.scenario.Cidr;
 import org.lbsim.scenario.Protocol;
 import org.lbsim.scenario.RuleSpec;
 import org.lbsim.scenario.SecurityGroupSpec;
@@ -11,13 +12,18 @@ import org.lbsim.scenario.SecurityGroupSpec;
  * A security group with AWS semantics: inbound allow rules only, default deny, stateful (the
  * answer to an admitted request is always let out, so only the inbound direction is checked).
  * A rule matches on protocol, port range and source, where the source is a CIDR block or
- * membership of a referenced group. It counts its denials and which rule admitted each request.
+ * membership of a referenced group; IPv4 and IPv6 blocks each match only their own family. It
+ * counts its denials and which rule admitted each request.
+ *
+ * <p>Its inbound rules may be replaced while a run is live ({@link #replaceRules}): connections
+ * already admitted stay open, as AWS keeps tracked connections, and the per-rule hit counters
+ * start again from zero for the new rules.
  */
 final class SecurityGroup {
 
     private final String name;
-    private final Rule[] rules;
-    private final long[] hits;
+    private Rule[] rules;
+    private long[] hits;
     private long denied;
     /** Denials since time 0, warm-up included, for live observers. */
     private long deniedAll;
@@ -40,6 +46,14 @@ final class SecurityGroup {
         return groups;
     }
 
+    /** Replaces the inbound rules, resolving referenced groups among {@code groups}; hit counts restart. */
+    void replaceRules(List<RuleSpec> specs, List<SecurityGroup> groups) {
+        Rule[] replaced = new Rule[specs.size()];
+        for (int r = 0; r < replaced.length; r++) replaced[r] = Rule.of(specs.get(r), groups);
+        rules = replaced;
+        hits = new long[replaced.length];
+    }
+
     static SecurityGroup find(List<SecurityGroup> groups, String name) {
         if (name == null) return null;
         return groups.stream().filter(g -> g.name.equals(name)).findFirst()
@@ -51,12 +65,12 @@ final class SecurityGroup {
     }
 
     /**
-     * Whether a connection from {@code sourceAddress} (a member of {@code sourceGroup}, or of
+     * Whether a connection from {@code source} (a member of {@code sourceGroup}, or of
      * none when null) on {@code protocol}/{@code port} is let in. Counts the hit or the denial.
      */
-    boolean admits(Protocol protocol, int port, int sourceAddress, SecurityGroup sourceGroup) {
+    boolean admits(Protocol protocol, int port, Address source, SecurityGroup sourceGroup) {
         for (int i = 0; i < rules.length; i++) {
-            if (rules[i].matches(protocol, port, sourceAddress, sourceGroup)) {
+            if (rules[i].matches(protocol, port, source, sourceGroup)) {
                 if (counting) hits[i]++;
                 return true;
             }
@@ -67,9 +81,9 @@ final class SecurityGroup {
     }
 
     /** Whether the group would admit the connection, without counting it (health checks' reachability). */
-    boolean wouldAdmit(Protocol protocol, int port, int sourceAddress, SecurityGroup sourceGroup) {
+    boolean wouldAdmit(Protocol protocol, int port, Address source, SecurityGroup sourceGroup) {
         for (Rule rule : rules) {
-            if (rule.matches(protocol, port, sourceAddress, sourceGroup)) return true;
+            if (rule.matches(protocol, port, source, sourceGroup)) return true;
         }
         return false;
     }
@@ -90,24 +104,20 @@ final class SecurityGroup {
     }
 
     /** One allow rule, resolved: a referenced group is the group object itself. */
-    private record Rule(Protocol protocol, int fromPort, int toPort, int network, int mask, SecurityGroup group) {
+    private record Rule(Block block, SecurityGroup group) {
 
         static Rule of(RuleSpec spec, List<SecurityGroup> groups) {
             if (spec.source() instanceof RuleSpec.FromGroup fromGroup) {
-                return new Rule(spec.protocol(), spec.fromPort(), spec.toPort(), 0, 0, find(groups, fromGroup.group()));
+                return new Rule(Block.of(spec.protocol(), spec.fromPort(), spec.toPort(), Cidr.ANY_IPV4),
+                        find(groups, fromGroup.group()));
             }
             var cidr = ((RuleSpec.FromCidr) spec.source()).cidr();
-            int mask = cidr.prefixLength() == 0 ? 0 : -1 << (32 - cidr.prefixLength());
-            return new Rule(spec.protocol(), spec.fromPort(), spec.toPort(), cidr.network(), mask, null);
+            return new Rule(Block.of(spec.protocol(), spec.fromPort(), spec.toPort(), cidr), null);
         }
 
-        boolean matches(Protocol requestProtocol, int port, int sourceAddress, SecurityGroup sourceGroup) {
-            if (!protocol.covers(requestProtocol)) return false;
-            // Protocol "all" and ICMP have no ports: AWS ignores the range for them.
-            boolean portsApply = protocol == Protocol.TCP || protocol == Protocol.UDP;
-            if (portsApply && (port < fromPort || port > toPort)) return false;
-            if (group != null) return group == sourceGroup;
-            return (sourceAddress & mask) == network;
+        boolean matches(Protocol requestProtocol, int port, Address source, SecurityGroup sourceGroup) {
+            if (!block.matchesTraffic(requestProtocol, port)) return false;
+            return group != null ? group == sourceGroup : block.contains(source);
         }
     }
 }

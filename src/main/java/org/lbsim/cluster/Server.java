@@ -40,7 +40,7 @@ final class Server {
 
     private final ServerSpec spec;
     private final String name;
-    private final int address;
+    private final Address address;
     private final SecurityGroup group;
     private final int workers;
     private final int queueCapacity;
@@ -75,7 +75,7 @@ final class Server {
      * @param launchedAt when the instance was launched; an instance launched after time 0
      *                   boots for its {@code bootTime} before it can answer anything
      */
-    Server(ServerSpec spec, int address, SecurityGroup group, Simulation simulation, RequestLedger ledger, double launchedAt) {
+    Server(ServerSpec spec, Address address, SecurityGroup group, Simulation simulation, RequestLedger ledger, double launchedAt) {
         this.spec = spec;
         this.name = spec.name();
         this.address = address;
@@ -111,7 +111,7 @@ final class Server {
         return spec;
     }
 
-    int address() {
+    Address address() {
         return address;
     }
 
@@ -163,16 +163,16 @@ final class Server {
     }
 
     /**
-     * A connection for {@code request} from {@code sourceAddress} (a member of
+     * A connection for {@code request} from {@code source} (a member of
      * {@code sourceGroup}, or none) reaches the server: false when its security group drops it.
      */
-    boolean admits(Protocol protocol, int port, int sourceAddress, SecurityGroup sourceGroup) {
-        return group == null || group.admits(protocol, port, sourceAddress, sourceGroup);
+    boolean admits(Protocol protocol, int port, Address source, SecurityGroup sourceGroup) {
+        return group == null || group.admits(protocol, port, source, sourceGroup);
     }
 
     /** Health checks use this: reachability without counting the probe as traffic. */
-    boolean reachable(Protocol protocol, int port, int sourceAddress, SecurityGroup sourceGroup) {
-        return group == null || group.wouldAdmit(protocol, port, sourceAddress, sourceGroup);
+    boolean reachable(Protocol protocol, int port, Address source, SecurityGroup sourceGroup) {
+        return group == null || group.wouldAdmit(protocol, port, source, sourceGroup);
     }
 
     /** A request that got past the security group arrives; what the server does with it. */

@@ -10,8 +10,9 @@ import org.lbsim.scenario.Protocol;
 
 /**
  * One client population: sends requests at its arrival process's times, each with a service
- * demand and a source address drawn from its own streams, to the balancer or straight to a
- * server (a direct attempt at an instance, which security groups should stop).
+ * demand and a source address (and, when network ACLs exist, a source port) drawn from its own
+ * streams, to the balancer or straight to a server (a direct attempt at an instance, which
+ * security groups should stop).
  */
 final class TrafficSource {
 
@@ -23,6 +24,10 @@ final class TrafficSource {
     private final RandomStream arrivalRandom;
     private final Sampler service;
     private final AddressSampler addresses;
+    /** Source ports, only when a network ACL exists; null otherwise. */
+    private final RandomStream ports;
+    /** The network ACL of the direct target's subnet, or null. */
+    private final NetworkAcl directAcl;
     private final Protocol protocol;
     private final int port;
     private final double timeout;
@@ -33,7 +38,7 @@ final class TrafficSource {
     private double nextArrivalAt = Double.NaN;
 
     TrafficSource(ClientSpec spec, Simulation simulation, RandomStreams streams, RequestLedger ledger,
-                  Balancer balancer, Server directTarget) {
+                  Balancer balancer, Server directTarget, Network network) {
         this.spec = spec;
         this.simulation = simulation;
         this.ledger = ledger;
@@ -43,6 +48,8 @@ final class TrafficSource {
         this.arrivalRandom = streams.stream(prefix + "arrivals");
         this.service = Samplers.of(spec.service(), streams.stream(prefix + "service"));
         this.addresses = new AddressSampler(spec.sources(), streams.stream(prefix + "sources"));
+        this.ports = network.hasAcls() ? streams.stream(prefix + "ports") : null;
+        this.directAcl = directTarget == null ? null : network.aclOf(directTarget);
         this.protocol = spec.protocol();
         this.port = spec.port();
         this.timeout = spec.timeout();
@@ -91,11 +98,15 @@ final class TrafficSource {
         scheduleNextArrival();
         Request request = ledger.open(this);
         request.work = service.sample();
-        request.sourceAddress = addresses.sample();
+        addresses.sample(request.from);
+        request.clientPort = Network.clientPort(ports);
         if (directTarget == null) {
             balancer.receive(request, protocol, port);
-        } else if (!directTarget.admits(protocol, port, request.sourceAddress, null)) {
+        } else if (directAcl != null && !directAcl.allowsIn(protocol, port, request.from, true)
+                || !directTarget.admits(protocol, port, request.from, null)) {
             ledger.deny(request);
+        } else if (directAcl != null && !directAcl.allowsOut(protocol, request.clientPort, request.from, true)) {
+            ledger.unanswered(request);
         } else {
             switch (directTarget.offer(request)) {
                 case ACCEPTED -> { }

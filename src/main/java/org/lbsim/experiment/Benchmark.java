@@ -47,7 +47,7 @@ public final class Benchmark {
         // Health checks every 1,000 simulated seconds: present, as in any run, but rare next to requests.
         var healthCheck = new HealthCheckSpec(80, 1000, 5, 3, 2);
         return new Scenario("bench", 1, requests / rate, 0, Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM, List.of(client),
-                List.of(), new BalancerSpec(null, List.of(80), algorithm, Map.of(), healthCheck), servers, List.of());
+                List.of(), List.of(), new BalancerSpec(null, List.of(80), algorithm, Map.of(), healthCheck), servers, List.of());
     }
 
     public Measurement measure(String algorithm, int backends, long requests) {

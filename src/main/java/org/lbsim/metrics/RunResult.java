@@ -19,6 +19,7 @@ public record RunResult(
         double availability,
         List<ServerResult> servers,
         List<SecurityGroupResult> securityGroups,
+        List<NetworkAclResult> networkAcls,
         BalancerResult balancer,
         List<FailureRecord> failures,
         ScalingResult scaling,
@@ -29,6 +30,7 @@ public record RunResult(
     public RunResult {
         servers = List.copyOf(servers);
         securityGroups = List.copyOf(securityGroups);
+        networkAcls = List.copyOf(networkAcls);
         failures = List.copyOf(failures);
         warnings = List.copyOf(warnings);
     }
@@ -39,6 +41,6 @@ public record RunResult(
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new RunResult(scenario, algorithm, seed, simulatedSeconds, requests, latency, throughput, availability,
-                servers, securityGroups, balancer, failures, scaling, cost, engine, all);
+                servers, securityGroups, networkAcls, balancer, failures, scaling, cost, engine, all);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.lbsim.metrics.Estimate;
 import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.LatencySummary;
+import org.lbsim.metrics.NetworkAclResult;
 import org.lbsim.metrics.Outcome;
 import org.lbsim.metrics.Replicated;
 import org.lbsim.metrics.RequestCounts;
@@ -117,6 +118,16 @@ public final class JsonReport {
             ArrayNode rules = node.putArray("rules");
             for (SecurityGroupResult.RuleHits rule : group.rules()) {
                 rules.addObject().put("index", rule.index()).put("hits", rule.hits());
+            }
+        }
+        ArrayNode acls = root.putArray("networkAcls");
+        for (NetworkAclResult acl : result.networkAcls()) {
+            ObjectNode node = acls.addObject();
+            node.put("name", acl.name());
+            node.put("denied", acl.denied());
+            ArrayNode rules = node.putArray("rules");
+            for (NetworkAclResult.RuleHits rule : acl.rules()) {
+                rules.addObject().put("direction", rule.direction()).put("number", rule.number()).put("hits", rule.hits());
             }
         }
         ObjectNode balancer = root.putObject("balancer");

@@ -5,10 +5,11 @@ import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.LatencySummary;
 import org.lbsim.metrics.RequestCounts;
 import org.lbsim.metrics.RunResult;
+import org.lbsim.metrics.NetworkAclResult;
 import org.lbsim.metrics.SecurityGroupResult;
 import org.lbsim.metrics.ServerResult;
 
-/** The readable summary {@code lbsim run} prints: outcomes, latency, servers, security, health. */
+/** The readable summary {@code lbsim run} prints: outcomes, latency, servers, security groups, network ACLs, health. */
 public final class SummaryTable {
 
     private SummaryTable() {
@@ -49,6 +50,18 @@ public final class SummaryTable {
             out.append('\n');
             line(out, "%-14s %10s", "security group", "denied");
             for (SecurityGroupResult group : result.securityGroups()) line(out, "%-14s %,10d", group.name(), group.denied());
+        }
+        if (!result.networkAcls().isEmpty()) {
+            out.append('\n');
+            line(out, "%-14s %10s  %s", "network ACL", "denied", "hits by rule");
+            for (NetworkAclResult acl : result.networkAcls()) {
+                StringBuilder hits = new StringBuilder();
+                for (NetworkAclResult.RuleHits rule : acl.rules()) {
+                    hits.append(String.format(Locale.ROOT, "%s %d: %,d  ", rule.direction().equals("inbound") ? "in" : "out",
+                            rule.number(), rule.hits()));
+                }
+                line(out, "%-14s %,10d  %s", acl.name(), acl.denied(), hits.toString().strip());
+            }
         }
         out.append('\n');
         var balancer = result.balancer();

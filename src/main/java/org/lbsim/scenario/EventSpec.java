@@ -1,5 +1,7 @@
 package org.lbsim.scenario;
 
+import java.util.List;
+
 /** A scripted action at a given simulated time: the {@code events:} timeline of a scenario. */
 public sealed interface EventSpec {
 
@@ -39,5 +41,12 @@ public sealed interface EventSpec {
 
     /** The balancer's weight for the server changes. */
     record SetWeight(double at, String server, int weight) implements EventSpec {
+    }
+
+    /** A security group's inbound rules are replaced by {@code inbound}, live; its per-rule counters restart. */
+    record SetSecurityRule(double at, String group, List<RuleSpec> inbound) implements EventSpec {
+        public SetSecurityRule {
+            inbound = List.copyOf(inbound);
+        }
     }
 }

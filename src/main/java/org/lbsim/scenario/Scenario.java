@@ -20,6 +20,7 @@ public record Scenario(
         long maxRequestsInSystem,
         List<ClientSpec> clients,
         List<SecurityGroupSpec> securityGroups,
+        List<NetworkAclSpec> networkAcls,
         BalancerSpec balancer,
         List<ServerSpec> servers,
         List<EventSpec> events,
@@ -31,6 +32,7 @@ public record Scenario(
     public Scenario {
         clients = List.copyOf(clients);
         securityGroups = List.copyOf(securityGroups);
+        networkAcls = List.copyOf(networkAcls);
         servers = List.copyOf(servers);
         events = List.copyOf(events);
         if (!(duration > 0)) throw new IllegalArgumentException("duration must be positive");
@@ -45,22 +47,39 @@ public record Scenario(
         return securityGroups.stream().filter(g -> g.name().equals(groupName)).findFirst();
     }
 
-    /** A scenario without autoscaling. */
+    /** A scenario without network ACLs or autoscaling. */
     public Scenario(String name, long seed, double duration, double warmup, long maxRequestsInSystem,
                     List<ClientSpec> clients, List<SecurityGroupSpec> securityGroups, BalancerSpec balancer,
                     List<ServerSpec> servers, List<EventSpec> events) {
-        this(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups, balancer, servers, events, null);
+        this(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups, List.of(), balancer, servers,
+                events, null);
+    }
+
+    /** A scenario without autoscaling. */
+    public Scenario(String name, long seed, double duration, double warmup, long maxRequestsInSystem,
+                    List<ClientSpec> clients, List<SecurityGroupSpec> securityGroups, List<NetworkAclSpec> networkAcls,
+                    BalancerSpec balancer, List<ServerSpec> servers, List<EventSpec> events) {
+        this(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups, networkAcls, balancer, servers,
+                events, null);
+    }
+
+    /** A scenario without network ACLs. */
+    public Scenario(String name, long seed, double duration, double warmup, long maxRequestsInSystem,
+                    List<ClientSpec> clients, List<SecurityGroupSpec> securityGroups, BalancerSpec balancer,
+                    List<ServerSpec> servers, List<EventSpec> events, AutoscalingSpec autoscaling) {
+        this(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups, List.of(), balancer, servers,
+                events, autoscaling);
     }
 
     /** A copy with another seed: replications and {@code --seed} use it. */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, newSeed, duration, warmup, maxRequestsInSystem, clients, securityGroups,
+        return new Scenario(name, newSeed, duration, warmup, maxRequestsInSystem, clients, securityGroups, networkAcls,
                 balancer, servers, events, autoscaling);
     }
 
     /** A copy whose balancer uses another algorithm (parameters it does not declare are ignored). */
     public Scenario withAlgorithm(String algorithm) {
-        return new Scenario(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups,
+        return new Scenario(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups, networkAcls,
                 balancer.withAlgorithm(algorithm), servers, events, autoscaling);
     }
 }

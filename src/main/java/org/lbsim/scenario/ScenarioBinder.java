@@ -19,7 +19,8 @@ import org.lbsim.scenario.Node.ScalarNode;
  * written. Returns null when anything is wrong; the problems say what.
  *
  * <p>Parts are bound in the order their references need: security-group names, then servers
- * (which name groups), the balancer, clients (which target servers), then events.
+ * (which name groups), network ACLs (which name servers), the balancer, clients (which target
+ * servers), then events.
  */
 final class ScenarioBinder {
 
@@ -29,11 +30,14 @@ final class ScenarioBinder {
     static final int MAX_COUNT = 1000;
 
     private static final List<String> TOP_KEYS = List.of("name", "seed", "duration", "warmup",
-            "maxRequestsInSystem", "clients", "securityGroups", "balancer", "servers", "events", "autoscaling");
+            "maxRequestsInSystem", "clients", "securityGroups", "networkAcls", "balancer", "servers", "events",
+            "autoscaling");
     private static final List<String> CLIENT_KEYS =
             List.of("name", "arrivals", "service", "protocol", "port", "sources", "target", "timeout");
     private static final List<String> GROUP_KEYS = List.of("name", "inbound");
     private static final List<String> RULE_KEYS = List.of("protocol", "ports", "from");
+    private static final List<String> ACL_KEYS = List.of("name", "appliesTo", "inbound", "outbound");
+    private static final List<String> ACL_ACTIONS = List.of("allow", "deny");
     private static final List<String> BALANCER_KEYS = List.of("securityGroup", "listeners", "algorithm", "healthCheck",
             "retries", "retryBudget", "outlierDetection", "deregistrationDelay", "slowStart", "connectTimeout",
             "minimumHealthyTargets", "maxFails");
@@ -49,10 +53,10 @@ final class ScenarioBinder {
     private static final List<String> PROCESSES = List.of("poisson", "constant");
     private static final List<String> PROTOCOLS = List.of("tcp", "udp", "icmp", "all");
     private static final List<String> ACTIONS = List.of("fail", "recover", "set-rate", "set-algorithm", "slow",
-            "black-hole", "add-server", "remove-server", "set-weight");
+            "black-hole", "add-server", "remove-server", "set-weight", "set-security-rule");
 
     /** Keys and words of capabilities the design announces, so that they are "not supported yet". */
-    private static final Set<String> PLANNED_TOP = Set.of("networkAcls");
+    private static final Set<String> PLANNED_TOP = Set.of();
     private static final Set<String> PLANNED_CLIENT = Set.of("mix");
     private static final Set<String> PLANNED_ARRIVALS = Set.of("users", "thinkTime", "states", "file", "format", "speedup");
     private static final Set<String> PLANNED_PROCESSES = Set.of("closed", "mmpp", "trace");
@@ -98,16 +102,18 @@ final class ScenarioBinder {
         // does not also make every reference to it "unknown".
         Map<String, Location> serverNames = new LinkedHashMap<>();
         List<ServerSpec> servers = servers(top, groupNames, serverNames);
+        List<NetworkAclSpec> acls = networkAcls(top, serverNames.keySet());
         BalancerSpec balancer = balancer(top, groupNames);
         Map<String, Location> clientNames = new LinkedHashMap<>();
         List<ClientSpec> clients = clients(top, serverNames.keySet(), clientNames);
         String durationText = duration == null ? null : ((ScalarNode) durationNode).text();
-        List<EventSpec> events = events(top, durationText, duration, serverNames.keySet(), clientNames.keySet());
+        List<EventSpec> events = events(top, durationText, duration, serverNames.keySet(), clientNames.keySet(),
+                groupNames);
         AutoscalingSpec autoscaling = autoscaling(top.get("autoscaling"), serverNames.keySet());
 
         if (problems.count() > 0) return null;
         return problems.construct(root.location(), "", () -> new Scenario(name, seed, duration, warmup, maxRequests,
-                clients, groups, balancer, servers, events, autoscaling));
+                clients, groups, acls, balancer, servers, events, autoscaling));
     }
 
     // ---- autoscaling
@@ -191,17 +197,7 @@ final class ScenarioBinder {
         fields.allowOnly(RULE_KEYS, Set.of());
         Protocol protocol = protocol(fields.require("protocol", "one of: " + String.join(", ", PROTOCOLS)),
                 fields.pathOf("protocol"));
-        int[] ports = {0, 65535};
-        if (protocol == Protocol.ALL || protocol == Protocol.ICMP) {
-            Node portsNode = fields.get("ports");
-            if (portsNode != null) {
-                values.reportFound(portsNode, fields.pathOf("ports"), Fields.describe(portsNode).replace("'", ""),
-                        "no ports: protocol " + protocol.yamlName() + " covers every port");
-            }
-        } else if (protocol != null) {
-            Node portsNode = fields.require("ports", "a port such as 80 or a range such as 1024-65535");
-            ports = portsNode == null ? null : values.portRange(portsNode, fields.pathOf("ports"));
-        }
+        int[] ports = ports(fields, protocol);
         Node fromNode = fields.require("from", "a CIDR block such as 0.0.0.0/0 or a security group's name");
         RuleSpec.Source source = fromNode == null ? null : source(fromNode, fields.pathOf("from"), groupNames);
         if (problems.count() > before) return null;
@@ -209,11 +205,29 @@ final class ScenarioBinder {
         return problems.construct(fields.location(), path, () -> new RuleSpec(protocol, range[0], range[1], source));
     }
 
-    /** A CIDR block when it starts like an address, else the name of a group. */
+    /**
+     * The port range of a rule: required for tcp and udp, refused for all and icmp (which cover
+     * every port); null when wrong.
+     */
+    private int[] ports(Fields fields, Protocol protocol) {
+        if (protocol == Protocol.ALL || protocol == Protocol.ICMP) {
+            Node portsNode = fields.get("ports");
+            if (portsNode != null) {
+                values.reportFound(portsNode, fields.pathOf("ports"), Fields.describe(portsNode).replace("'", ""),
+                        "no ports: protocol " + protocol.yamlName() + " covers every port");
+            }
+            return new int[] {0, 65535};
+        }
+        if (protocol == null) return new int[] {0, 65535};
+        Node portsNode = fields.require("ports", "a port such as 80 or a range such as 1024-65535");
+        return portsNode == null ? null : values.portRange(portsNode, fields.pathOf("ports"));
+    }
+
+    /** A CIDR block when it looks like an address (a digit first, or a colon anywhere), else the name of a group. */
     private RuleSpec.Source source(Node node, String path, Set<String> groupNames) {
         String text = values.text(node, path, "a CIDR block such as 0.0.0.0/0 or a security group's name");
         if (text == null) return null;
-        if (!text.isEmpty() && Character.isDigit(text.charAt(0))) {
+        if (looksLikeAddress(text)) {
             Cidr cidr = values.cidr(node, path);
             return cidr == null ? null : new RuleSpec.FromCidr(cidr);
         }
@@ -222,6 +236,110 @@ final class ScenarioBinder {
                 + ", expected a CIDR block such as 0.0.0.0/0 or the name of a security group"
                 + known("defined", groupNames));
         return null;
+    }
+
+    private static boolean looksLikeAddress(String text) {
+        return !text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.indexOf(':') >= 0);
+    }
+
+    // ---- network ACLs
+
+    /** The {@code networkAcls:} list; each subnet (the balancer's, a server's) may have one ACL at most. */
+    private List<NetworkAclSpec> networkAcls(Fields top, Set<String> serverNames) {
+        List<NetworkAclSpec> acls = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        Map<String, String> aclOfSubnet = new HashMap<>();
+        List<Node> items = list(top.get("networkAcls"), "networkAcls", "a list of network ACLs", false);
+        for (int i = 0; i < items.size(); i++) {
+            String path = "networkAcls[" + i + "]";
+            int before = problems.count();
+            Fields f = Fields.of(items.get(i), path, "a network ACL map with keys " + String.join(", ", ACL_KEYS), problems);
+            f.allowOnly(ACL_KEYS, Set.of());
+            String name = uniqueName(f, seen, "network ACL");
+            List<String> appliesTo = new ArrayList<>();
+            String expected = "a list of subnets: 'balancer' and/or server names";
+            List<Node> targets = list(f.require("appliesTo", expected), f.pathOf("appliesTo"), expected, true);
+            for (int t = 0; t < targets.size(); t++) {
+                String target = aclTarget(targets.get(t), f.pathOf("appliesTo") + "[" + t + "]", serverNames, name,
+                        aclOfSubnet);
+                if (target != null) appliesTo.add(target);
+            }
+            List<AclRuleSpec> inbound = aclRules(f, "inbound", "from");
+            List<AclRuleSpec> outbound = aclRules(f, "outbound", "to");
+            if (problems.count() == before) {
+                NetworkAclSpec acl = problems.construct(f.location(), path,
+                        () -> new NetworkAclSpec(name, appliesTo, inbound, outbound));
+                if (acl != null) acls.add(acl);
+            }
+        }
+        return acls;
+    }
+
+    private String aclTarget(Node node, String path, Set<String> serverNames, String acl, Map<String, String> aclOfSubnet) {
+        String text = values.name(node, path);
+        if (text == null) return null;
+        if (!text.equals(NetworkAclSpec.BALANCER) && !serverNames.contains(text)) {
+            problems.add(node.location(), path, "found '" + text + "'" + Suggestions.didYouMean(text, serverNames)
+                    + ", expected 'balancer' or the name of a server" + known("defined", serverNames));
+            return null;
+        }
+        String earlier = aclOfSubnet.putIfAbsent(text, acl == null ? "?" : acl);
+        if (earlier != null) {
+            problems.add(node.location(), path, "found '" + text + "', whose subnet already has the network ACL '"
+                    + earlier + "'; expected each subnet in one network ACL at most");
+            return null;
+        }
+        return text;
+    }
+
+    /** One direction's rules, with unique numbers; {@code remoteKey} is {@code from} inbound and {@code to} outbound. */
+    private List<AclRuleSpec> aclRules(Fields acl, String direction, String remoteKey) {
+        List<AclRuleSpec> rules = new ArrayList<>();
+        Map<Integer, Location> numbers = new HashMap<>();
+        List<Node> nodes = list(acl.get(direction), acl.pathOf(direction), "a list of " + direction + " rules", false);
+        for (int r = 0; r < nodes.size(); r++) {
+            AclRuleSpec rule = aclRule(nodes.get(r), acl.pathOf(direction) + "[" + r + "]", remoteKey, numbers);
+            if (rule != null) rules.add(rule);
+        }
+        return rules;
+    }
+
+    private AclRuleSpec aclRule(Node node, String path, String remoteKey, Map<Integer, Location> numbers) {
+        int before = problems.count();
+        List<String> keys = List.of("number", "action", "protocol", "ports", remoteKey);
+        Fields f = Fields.of(node, path, "a rule map such as {number: 100, action: allow, protocol: tcp, ports: 80, "
+                + remoteKey + ": 0.0.0.0/0}", problems);
+        f.allowOnly(keys, Set.of());
+        String numberRange = "a whole number from 1 to " + AclRuleSpec.MAX_NUMBER;
+        Node numberNode = f.require("number", numberRange);
+        Integer number = numberNode == null ? null
+                : values.smallInteger(numberNode, f.pathOf("number"), 1, AclRuleSpec.MAX_NUMBER, numberRange);
+        if (number != null) {
+            Location earlier = numbers.putIfAbsent(number, numberNode.location());
+            if (earlier != null) {
+                problems.add(numberNode.location(), f.pathOf("number"), "found the rule number " + number
+                        + " a second time (first at " + earlier.shortWhere() + "), expected unique numbers");
+            }
+        }
+        Node actionNode = f.require("action", "allow or deny");
+        String action = actionNode == null ? null : values.choice(actionNode, f.pathOf("action"), ACL_ACTIONS);
+        Protocol protocol = protocol(f.require("protocol", "one of: " + String.join(", ", PROTOCOLS)), f.pathOf("protocol"));
+        int[] ports = ports(f, protocol);
+        String expected = "a CIDR block such as 0.0.0.0/0 or ::/0 (network ACL rules name no security groups)";
+        Node remoteNode = f.require(remoteKey, expected);
+        Cidr block = null;
+        if (remoteNode != null) {
+            String text = values.text(remoteNode, f.pathOf(remoteKey), expected);
+            if (text != null && !looksLikeAddress(text)) {
+                values.reportFound(remoteNode, f.pathOf(remoteKey), text, expected);
+            } else if (text != null) {
+                block = values.cidr(remoteNode, f.pathOf(remoteKey));
+            }
+        }
+        if (problems.count() > before) return null;
+        Cidr remote = block;
+        return problems.construct(f.location(), path,
+                () -> new AclRuleSpec(number, action.equals("allow"), protocol, ports[0], ports[1], remote));
     }
 
     private String groupReference(Fields fields, String key, Set<String> groupNames) {
@@ -574,9 +692,9 @@ final class ScenarioBinder {
         List<Cidr> sources = new ArrayList<>();
         Node sourcesNode = f.get("sources");
         if (sourcesNode == null) {
-            sources.add(new Cidr(0, 0));
+            sources.add(Cidr.ANY_IPV4);
         } else {
-            List<Node> items = list(sourcesNode, f.pathOf("sources"), "a list of CIDR blocks such as [0.0.0.0/0]", true);
+            List<Node> items = list(sourcesNode, f.pathOf("sources"), "a list of CIDR blocks such as [0.0.0.0/0, ::/0]", true);
             for (int i = 0; i < items.size(); i++) sources.add(values.cidr(items.get(i), f.pathOf("sources") + "[" + i + "]"));
         }
         String target = optional(f, "target", ClientSpec.BALANCER, (n, p) -> target(n, p, serverNames));
@@ -631,19 +749,20 @@ final class ScenarioBinder {
     // ---- events
 
     private List<EventSpec> events(Fields top, String durationText, Double duration, Set<String> serverNames,
-            Set<String> clientNames) {
+            Set<String> clientNames, Set<String> groupNames) {
         List<EventSpec> events = new ArrayList<>();
         List<Node> items = list(top.get("events"), "events", "a list of events", false);
         Set<String> known = new java.util.HashSet<>(serverNames); // grows with add-server events
         for (int i = 0; i < items.size(); i++) {
-            EventSpec event = event(items.get(i), "events[" + i + "]", durationText, duration, known, clientNames);
+            EventSpec event = event(items.get(i), "events[" + i + "]", durationText, duration, known, clientNames,
+                    groupNames);
             if (event != null) events.add(event);
         }
         return events;
     }
 
     private EventSpec event(Node node, String path, String durationText, Double duration, Set<String> serverNames,
-            Set<String> clientNames) {
+            Set<String> clientNames, Set<String> groupNames) {
         int before = problems.count();
         Fields f = Fields.of(node, path, "an event map such as {at: 3min, action: fail, server: web-2}", problems);
         String inRange = duration == null ? "a duration of 0 or more"
@@ -654,7 +773,7 @@ final class ScenarioBinder {
         Node actionNode = f.require("action", "one of: " + String.join(", ", ACTIONS));
         String action = actionNode == null ? null : values.choice(actionNode, f.pathOf("action"), ACTIONS);
         if (action == null) {
-            f.allowOnly(List.of("at", "action", "server", "client", "rate", "algorithm"), Set.of());
+            f.allowOnly(List.of("at", "action", "server", "client", "rate", "algorithm", "group", "inbound"), Set.of());
             return null;
         }
         EventSpec event;
@@ -705,6 +824,18 @@ final class ScenarioBinder {
                 Integer weight = weightNode == null ? null
                         : values.smallInteger(weightNode, f.pathOf("weight"), 0, Integer.MAX_VALUE, "a whole number of 0 or more");
                 event = problems.count() > before ? null : new EventSpec.SetWeight(at, server, weight);
+            }
+            case "set-security-rule" -> {
+                f.allowOnly(List.of("at", "action", "group", "inbound"), Set.of());
+                String group = reference(f, "group", groupNames, "security group");
+                String expected = "a list of inbound rules (empty to deny everything)";
+                Node inboundNode = f.require("inbound", expected);
+                List<RuleSpec> rules = new ArrayList<>();
+                List<Node> ruleNodes = inboundNode == null ? List.of() : list(inboundNode, f.pathOf("inbound"), expected, false);
+                for (int r = 0; r < ruleNodes.size(); r++) {
+                    rules.add(rule(ruleNodes.get(r), f.pathOf("inbound") + "[" + r + "]", groupNames));
+                }
+                event = problems.count() > before ? null : new EventSpec.SetSecurityRule(at, group, rules);
             }
             default -> {
                 f.allowOnly(List.of("at", "action", "algorithm"), Set.of());

@@ -145,7 +145,7 @@ final class Values {
     }
 
     Cidr cidr(Node node, String path) {
-        String text = text(node, path, "an IPv4 CIDR block such as 10.0.0.0/16");
+        String text = text(node, path, "a CIDR block such as 10.0.0.0/16 or 2001:db8::/32");
         if (text == null) return null;
         try {
             return Cidr.parse(text);

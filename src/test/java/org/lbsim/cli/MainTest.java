@@ -36,7 +36,8 @@ class MainTest {
         assertThat(lbsim("run", "scenarios/two-instances.yaml", "--json", "-")).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(fieldNames(json)).startsWith("scenario", "algorithm", "seed", "simulatedSeconds", "requests",
-                "latency", "throughput", "availability", "servers", "securityGroups", "balancer");
+                "latency", "throughput", "availability", "servers", "securityGroups", "networkAcls",
+                "balancer");
         assertThat(fieldNames(json)).contains("engine", "failures");
         assertThat(fieldNames(json.get("requests"))).containsExactly("offered", "denied", "rejected", "failed",
                 "timedOut", "completed", "inFlight", "retried");

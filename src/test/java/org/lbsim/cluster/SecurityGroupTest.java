@@ -11,8 +11,8 @@ import org.lbsim.scenario.SecurityGroupSpec;
 
 class SecurityGroupTest {
 
-    private static int ip(String address) {
-        return Cidr.parseAddress(address, address);
+    private static Address ip(String address) {
+        return Address.parse(address);
     }
 
     private static RuleSpec tcp(int from, int to, String cidr) {
@@ -103,5 +103,63 @@ class SecurityGroupTest {
         group.admits(Protocol.TCP, 80, ip("8.8.8.8"), null);
         group.admits(Protocol.TCP, 80, ip("8.8.4.4"), null);
         assertThat(group.result().rules()).extracting(r -> r.hits()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void ipv6SlashZeroAdmitsEveryIpv6AddressButNoIpv4One() {
+        SecurityGroup group = group(tcp(443, 443, "::/0"));
+        assertThat(group.admits(Protocol.TCP, 443, ip("::"), null)).isTrue();
+        assertThat(group.admits(Protocol.TCP, 443, ip("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"), null)).isTrue();
+        assertThat(group.admits(Protocol.TCP, 443, ip("2001:db8::1"), null)).isTrue();
+        assertThat(group.admits(Protocol.TCP, 443, ip("0.0.0.0"), null)).isFalse();
+        assertThat(group.admits(Protocol.TCP, 443, ip("203.0.113.9"), null)).isFalse();
+    }
+
+    @Test
+    void ipv4SlashZeroAdmitsNoIpv6AddressNotEvenAnIpv4MappedOne() {
+        SecurityGroup group = group(tcp(80, 80, "0.0.0.0/0"));
+        assertThat(group.admits(Protocol.TCP, 80, ip("::ffff:192.0.2.1"), null)).isFalse();
+        assertThat(group.admits(Protocol.TCP, 80, ip("::"), null)).isFalse();
+        assertThat(group.admits(Protocol.TCP, 80, ip("192.0.2.1"), null)).isTrue();
+    }
+
+    @Test
+    void ipv6Slash128AdmitsExactlyOneAddress() {
+        SecurityGroup group = group(tcp(22, 22, "2001:db8::7/128"));
+        assertThat(group.admits(Protocol.TCP, 22, ip("2001:db8::7"), null)).isTrue();
+        assertThat(group.admits(Protocol.TCP, 22, ip("2001:db8::6"), null)).isFalse();
+        assertThat(group.admits(Protocol.TCP, 22, ip("2001:db8::8"), null)).isFalse();
+        assertThat(group.admits(Protocol.TCP, 22, ip("2001:db9::7"), null)).isFalse();
+    }
+
+    @Test
+    void ipv6BoundariesHoldOnBothSidesOfTheSixtyFourBitSplit() {
+        SecurityGroup wide = group(tcp(80, 80, "2001:db8::/32"));
+        assertThat(wide.admits(Protocol.TCP, 80, ip("2001:db8::"), null)).isTrue();
+        assertThat(wide.admits(Protocol.TCP, 80, ip("2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"), null)).isTrue();
+        assertThat(wide.admits(Protocol.TCP, 80, ip("2001:db7:ffff:ffff:ffff:ffff:ffff:ffff"), null)).isFalse();
+        assertThat(wide.admits(Protocol.TCP, 80, ip("2001:db9::"), null)).isFalse();
+        // A prefix longer than 64 bits masks the low half too; the sign bit of each long must not matter.
+        SecurityGroup narrow = group(tcp(80, 80, "fd00:1:2:3:8000::/65"));
+        assertThat(narrow.admits(Protocol.TCP, 80, ip("fd00:1:2:3:8000::"), null)).isTrue();
+        assertThat(narrow.admits(Protocol.TCP, 80, ip("fd00:1:2:3:ffff:ffff:ffff:ffff"), null)).isTrue();
+        assertThat(narrow.admits(Protocol.TCP, 80, ip("fd00:1:2:3:7fff:ffff:ffff:ffff"), null)).isFalse();
+        assertThat(narrow.admits(Protocol.TCP, 80, ip("fd00:1:2:4:8000::"), null)).isFalse();
+    }
+
+    @Test
+    void replacingTheRulesChangesWhatIsAdmittedAndRestartsTheRuleCountsOnly() {
+        SecurityGroup group = group(tcp(80, 80, "198.51.100.0/24"));
+        group.startCounting();
+        group.admits(Protocol.TCP, 80, ip("198.51.100.1"), null);
+        group.admits(Protocol.TCP, 80, ip("8.8.8.8"), null);
+
+        group.replaceRules(List.of(tcp(80, 80, "0.0.0.0/0"), tcp(80, 80, "::/0")), List.of(group));
+
+        assertThat(group.admits(Protocol.TCP, 80, ip("8.8.8.8"), null)).isTrue();
+        assertThat(group.admits(Protocol.TCP, 80, ip("2001:db8::1"), null)).isTrue();
+        assertThat(group.admits(Protocol.TCP, 81, ip("8.8.8.8"), null)).isFalse();
+        assertThat(group.result().rules()).extracting(r -> r.hits()).containsExactly(1L, 1L);
+        assertThat(group.result().denied()).isEqualTo(2);
     }
 }

@@ -42,7 +42,8 @@ class LiveRunTest {
         events.add(new EventSpec.SetAlgorithm(240, "round-robin"));
         events.add(new EventSpec.SetRate(400, "users", 100));
         Scenario scripted = new Scenario(scenario.name(), scenario.seed(), scenario.duration(), scenario.warmup(),
-                scenario.maxRequestsInSystem(), scenario.clients(), scenario.securityGroups(), scenario.balancer(),
+                scenario.maxRequestsInSystem(), scenario.clients(), scenario.securityGroups(), scenario.networkAcls(),
+                scenario.balancer(),
                 scenario.servers(), events);
         RunResult scriptedResult = new Runner(Algorithms.standard()).run(scripted);
 

@@ -61,7 +61,8 @@ class TwoInstancesTest {
     private Scenario only(String client) {
         List<ClientSpec> clients = scenario.clients().stream().filter(c -> c.name().equals(client)).toList();
         return new Scenario(scenario.name(), scenario.seed(), scenario.duration(), scenario.warmup(),
-                scenario.maxRequestsInSystem(), clients, scenario.securityGroups(), scenario.balancer(),
+                scenario.maxRequestsInSystem(), clients, scenario.securityGroups(), scenario.networkAcls(),
+                scenario.balancer(),
                 scenario.servers(), scenario.events());
     }
 

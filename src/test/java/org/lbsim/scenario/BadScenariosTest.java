@@ -22,7 +22,7 @@ class BadScenariosTest {
             negative-rate.yaml          |  4 | 40 | clients[0].arrivals.rate: found '-5/s', expected a positive rate such as 150/s
             unknown-distribution.yaml   |  5 | 29 | found 'gaussian', expected one of: exponential, constant
             extra-distribution-key.yaml |  5 | 54 | clients[0].service: found unknown key 'cv'; expected one of: distribution, mean
-            bad-cidr.yaml               |  5 | 15 | '10.0.0.0/33' is not an IPv4 CIDR block
+            bad-cidr.yaml               |  5 | 15 | '10.0.0.0/33' is not a CIDR block such as 10.0.0.0/16 (IPv4) or 2001:db8::/32 (IPv6)
             port-out-of-range.yaml      |  5 | 11 | clients[0].port: found '70000', expected a port from 1 to 65535
             unknown-security-group.yaml |  9 | 20 | found 'web-sgg' (did you mean 'web-sg'?), expected the name of a security group
             unknown-target.yaml         |  5 | 13 | found 'web-3' (did you mean 'web-1'?), expected 'balancer' or the name of a server
@@ -43,6 +43,17 @@ class BadScenariosTest {
             factor-on-crash.yaml        |  9 | 39 | expected factor only with kind: slowdown
             bad-outlier-detection.yaml  |  8 | 38 | consecutive5xx: found '0', expected a whole number of at least 1
             remove-unknown-server.yaml  | 10 | 47 | found 'web-3' (did you mean 'web-1'?), expected the name of a server
+            acl-bad-action.yaml         | 12 | 38 | networkAcls[0].inbound[0].action: found 'permit', expected one of: allow, deny
+            acl-duplicate-number.yaml   | 14 | 18 | found the rule number 100 a second time (first at line 13)
+            acl-number-out-of-range.yaml | 12 | 25 | number: found '0', expected a whole number from 1 to 32766
+            acl-unknown-subnet.yaml     | 11 | 24 | found 'web-3' (did you mean 'web-1'?), expected 'balancer' or the name of a server
+            acl-subnet-twice.yaml       | 13 | 24 | found 'web-1', whose subnet already has the network ACL 'a'
+            acl-outbound-from.yaml      | 12 | 79 | outbound[0]: found unknown key 'from'; expected one of: number, action, protocol, ports, to
+            acl-group-source.yaml       | 12 | 77 | found 'lb-sg', expected a CIDR block such as 0.0.0.0/0 or ::/0 (network ACL rules name no security groups)
+            acl-ipv6-host-bits.yaml     | 12 | 77 | '2001:db8::1/32' has host bits set: did you mean 2001:db8::/32?
+            set-security-rule-unknown-group.yaml | 12 | 50 | events[0].group: found 'lb-gs' (did you mean 'lb-sg'?), expected the name of a security group
+            set-security-rule-bad-rule.yaml | 16 | 42 | events[0].inbound[0].from: '::/129' is not a CIDR block
+            set-security-rule-without-inbound.yaml | 12 | 5 | events[0]: missing 'inbound'
             """)
     void badScenario_isReportedAtTheMistakeWithWhatWasFound(String file, int line, int column, String message) {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Fixtures.load("bad/" + file));

@@ -20,7 +20,7 @@ class ScenarioLoaderTest {
         assertThat(s.warmup()).isEqualTo(60);
         assertThat(s.maxRequestsInSystem()).isEqualTo(Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM);
 
-        List<Cidr> anywhere = List.of(new Cidr(0, 0));
+        List<Cidr> anywhere = List.of(Cidr.ANY_IPV4);
         assertThat(s.clients()).containsExactly(
                 new ClientSpec("users", new ArrivalSpec.Poisson(150), new DistributionSpec.Exponential(0.02),
                         Protocol.TCP, 80, anywhere, "balancer", 5),
@@ -29,7 +29,7 @@ class ScenarioLoaderTest {
 
         assertThat(s.securityGroups()).containsExactly(
                 new SecurityGroupSpec("lb-sg", List.of(
-                        new RuleSpec(Protocol.TCP, 80, 80, new RuleSpec.FromCidr(new Cidr(0, 0))))),
+                        new RuleSpec(Protocol.TCP, 80, 80, new RuleSpec.FromCidr(Cidr.ANY_IPV4)))),
                 new SecurityGroupSpec("web-sg", List.of(
                         new RuleSpec(Protocol.TCP, 80, 80, new RuleSpec.FromGroup("lb-sg")),
                         new RuleSpec(Protocol.TCP, 1024, 65535, new RuleSpec.FromCidr(Cidr.parse("10.0.0.5/32"))),
@@ -61,7 +61,7 @@ class ScenarioLoaderTest {
         assertThat(s.securityGroups()).isEmpty();
         assertThat(s.events()).isEmpty();
         assertThat(s.clients().get(0)).isEqualTo(new ClientSpec("users", new ArrivalSpec.Poisson(10),
-                new DistributionSpec.Constant(0.01), Protocol.TCP, 80, List.of(new Cidr(0, 0)), "balancer",
+                new DistributionSpec.Constant(0.01), Protocol.TCP, 80, List.of(Cidr.ANY_IPV4), "balancer",
                 Double.POSITIVE_INFINITY));
         assertThat(s.balancer()).isEqualTo(new BalancerSpec(null, List.of(80), "round-robin", Map.of(),
                 new HealthCheckSpec(80, 30, 5, 5, 2)));

@@ -11,6 +11,7 @@ import org.lbsim.scenario.DistributionSpec;
 import org.lbsim.scenario.EventSpec;
 import org.lbsim.scenario.FailureSpec;
 import org.lbsim.scenario.HealthCheckSpec;
+import org.lbsim.scenario.NetworkAclSpec;
 import org.lbsim.scenario.Protocol;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.SecurityGroupSpec;
@@ -28,6 +29,7 @@ public final class TestScenarios {
     private final List<ServerSpec> servers = new ArrayList<>();
     private final List<SecurityGroupSpec> groups = new ArrayList<>();
     private final List<EventSpec> events = new ArrayList<>();
+    private final List<NetworkAclSpec> acls = new ArrayList<>();
     private String balancerGroup;
     private org.lbsim.scenario.BalancerPolicies policies = org.lbsim.scenario.BalancerPolicies.DEFAULTS;
     private HealthCheckSpec healthCheck = new HealthCheckSpec(80, 10, 5, 3, 2);
@@ -88,6 +90,11 @@ public final class TestScenarios {
         return this;
     }
 
+    public TestScenarios networkAcl(NetworkAclSpec acl) {
+        acls.add(acl);
+        return this;
+    }
+
     public TestScenarios balancerGroup(String group) {
         balancerGroup = group;
         return this;
@@ -109,7 +116,7 @@ public final class TestScenarios {
     }
 
     public Scenario build() {
-        return new Scenario("test", seed, duration, warmup, Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM, clients, groups,
+        return new Scenario("test", seed, duration, warmup, Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM, clients, groups, acls,
                 new BalancerSpec(balancerGroup, List.of(80), algorithm, algorithmParameters, healthCheck, policies),
                 servers, events);
     }
