@@ -31,6 +31,8 @@ final class Balancer {
     private final SecurityGroup group;
     private final Address address;
     private final Network network;
+    /** The network ACL of the balancer's subnet, or null for the default (allow all). */
+    private final NetworkAcl acl;
     private final int[] listeners;
     private final RequestLedger ledger;
     private final Simulation simulation;
@@ -60,6 +62,7 @@ final class Balancer {
         this.policies = policies;
         this.slowStartRandom = slowStartRandom;
         this.network = network;
+        this.acl = network.balancerAcl();
         this.outliers = policies.outlierDetection() == null ? null
                 : new OutlierDetector(policies.outlierDetection(), simulation, this);
         this.maxFails = policies.maxFails() == null ? null : new MaxFails(policies.maxFails(), simulation, this);
@@ -112,7 +115,6 @@ final class Balancer {
      * group must let it in, and the ACL must let the answer out to the client's port.
      */
     void receive(Request request, Protocol protocol, int port) {
-        NetworkAcl acl = network.balancerAcl();
         if (acl != null && !acl.allowsIn(protocol, port, request.from, true)
                 || group != null && !group.admits(protocol, port, request.from, null)) {
             ledger.deny(request);

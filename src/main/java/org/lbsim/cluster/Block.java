@@ -4,17 +4,25 @@ import org.lbsim.scenario.Cidr;
 import org.lbsim.scenario.Protocol;
 
 /**
- * What a firewall rule matches, resolved for speed: a protocol, a port range and a CIDR block
- * with its masks precomputed. Security groups and network ACLs share it; a block of one family
- * never matches an address of the other, as in AWS.
+ * What a firewall rule matches, resolved for speed: a protocol, a port range and the remote
+ * end, a CIDR block with its masks precomputed or (security groups only) a referenced group.
+ * Security groups and network ACLs share it; a block of one family never matches an address of
+ * the other, as in AWS. All in one flat object, since every request walks these.
+ *
+ * @param group the referenced security group whose members match, or null for a CIDR block
  */
 record Block(Protocol protocol, int fromPort, int toPort, boolean ipv6, int network, int mask,
-             long high, long low, long highMask, long lowMask) {
+             long high, long low, long highMask, long lowMask, SecurityGroup group) {
 
     static Block of(Protocol protocol, int fromPort, int toPort, Cidr cidr) {
         long lowMask = Cidr.lowMask(cidr.ipv6(), cidr.prefixLength());
         return new Block(protocol, fromPort, toPort, cidr.ipv6(), (int) cidr.low(), (int) lowMask,
-                cidr.high(), cidr.low(), Cidr.highMask(cidr.ipv6(), cidr.prefixLength()), lowMask);
+                cidr.high(), cidr.low(), Cidr.highMask(cidr.ipv6(), cidr.prefixLength()), lowMask, null);
+    }
+
+    /** A security-group rule whose source is the members of {@code group}. */
+    static Block ofGroup(Protocol protocol, int fromPort, int toPort, SecurityGroup group) {
+        return new Block(protocol, fromPort, toPort, false, 0, 0, 0, 0, 0, 0, group);
     }
 
     /** Whether traffic of {@code requestProtocol} to {@code port} matches, ignoring the address. */
@@ -31,7 +39,9 @@ record Block(Protocol protocol, int fromPort, int toPort, boolean ipv6, int netw
         return (address.high & highMask) == high && (address.low & lowMask) == low;
     }
 
-    boolean matches(Protocol requestProtocol, int port, Address address) {
-        return matchesTraffic(requestProtocol, port) && contains(address);
+    /** Whether traffic from {@code address}, a member of {@code sourceGroup} (or of none), matches. */
+    boolean matches(Protocol requestProtocol, int port, Address address, SecurityGroup sourceGroup) {
+        if (!matchesTraffic(requestProtocol, port)) return false;
+        return group != null ? group == sourceGroup : contains(address);
     }
 }

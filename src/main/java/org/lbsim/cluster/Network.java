@@ -38,6 +38,8 @@ final class Network {
     private final Address balancerAddress;
     private final RandomGenerator requestPorts;
     private final RandomGenerator checkPorts;
+    /** Whether any network ACL exists: without one, every check passes and no port is drawn. */
+    private final boolean any;
 
     Network(List<NetworkAclSpec> specs, Address balancerAddress, RandomStreams streams) {
         for (NetworkAclSpec spec : specs) {
@@ -47,12 +49,13 @@ final class Network {
         }
         this.balancerAcl = bySubnet.get(NetworkAclSpec.BALANCER);
         this.balancerAddress = balancerAddress;
-        this.requestPorts = acls.isEmpty() ? null : streams.stream("balancer.ports");
-        this.checkPorts = acls.isEmpty() ? null : streams.stream("balancer.healthChecks.ports");
+        this.any = !acls.isEmpty();
+        this.requestPorts = any ? streams.stream("balancer.ports") : null;
+        this.checkPorts = any ? streams.stream("balancer.healthChecks.ports") : null;
     }
 
     boolean hasAcls() {
-        return !acls.isEmpty();
+        return any;
     }
 
     /** The network ACL of the balancer's subnet, or null for the default (allow all). */
@@ -90,7 +93,7 @@ final class Network {
 
     /** Whether the balancer's SYN to the server's {@code port} crosses both subnets' ACLs. */
     boolean synReaches(Server server, int port, boolean count) {
-        if (acls.isEmpty()) return true;
+        if (!any) return true;
         NetworkAcl serverAcl = serverAcls.get(server);
         return (balancerAcl == null || balancerAcl.allowsOut(Protocol.TCP, port, server.address(), count))
                 && (serverAcl == null || serverAcl.allowsIn(Protocol.TCP, port, balancerAddress, count));
@@ -98,7 +101,7 @@ final class Network {
 
     /** Whether the server's SYN-ACK (and so its answer) to the balancer's {@code balancerPort} crosses both ACLs. */
     boolean answerReaches(Server server, int balancerPort, boolean count) {
-        if (acls.isEmpty()) return true;
+        if (!any) return true;
         NetworkAcl serverAcl = serverAcls.get(server);
         return (serverAcl == null || serverAcl.allowsOut(Protocol.TCP, balancerPort, balancerAddress, count))
                 && (balancerAcl == null || balancerAcl.allowsIn(Protocol.TCP, balancerPort, server.address(), count));

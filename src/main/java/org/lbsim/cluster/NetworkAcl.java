@@ -50,7 +50,7 @@ final class NetworkAcl {
         Rule[] rules = direction.rules;
         for (int i = 0; i < rules.length; i++) {
             Rule rule = rules[i];
-            if (rule.block.matches(protocol, port, remote)) {
+            if (rule.block.matches(protocol, port, remote, null)) {
                 if (count) direction.hits[i]++;
                 if (!rule.allow && count) denied++;
                 return rule.allow;

@@ -3,7 +3,6 @@ package org.lbsim.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import org.lbsim.metrics.SecurityGroupResult;
-import org.lbsim.scenario.Cidr;
 import org.lbsim.scenario.Protocol;
 import org.lbsim.scenario.RuleSpec;
 import org.lbsim.scenario.SecurityGroupSpec;
@@ -22,14 +21,14 @@ import org.lbsim.scenario.SecurityGroupSpec;
 final class SecurityGroup {
 
     private final String name;
-    private Rule[] rules;
+    private Block[] rules;
     private long[] hits;
     private long denied;
     /** Denials since time 0, warm-up included, for live observers. */
     private long deniedAll;
     private boolean counting;
 
-    private SecurityGroup(String name, Rule[] rules) {
+    private SecurityGroup(String name, Block[] rules) {
         this.name = name;
         this.rules = rules;
         this.hits = new long[rules.length];
@@ -38,20 +37,28 @@ final class SecurityGroup {
     /** Builds every group of the scenario; a referenced group is resolved among them. */
     static List<SecurityGroup> build(List<SecurityGroupSpec> specs) {
         List<SecurityGroup> groups = new ArrayList<>();
-        for (SecurityGroupSpec spec : specs) groups.add(new SecurityGroup(spec.name(), new Rule[spec.inbound().size()]));
+        for (SecurityGroupSpec spec : specs) groups.add(new SecurityGroup(spec.name(), new Block[spec.inbound().size()]));
         for (int g = 0; g < specs.size(); g++) {
             List<RuleSpec> ruleSpecs = specs.get(g).inbound();
-            for (int r = 0; r < ruleSpecs.size(); r++) groups.get(g).rules[r] = Rule.of(ruleSpecs.get(r), groups);
+            for (int r = 0; r < ruleSpecs.size(); r++) groups.get(g).rules[r] = rule(ruleSpecs.get(r), groups);
         }
         return groups;
     }
 
     /** Replaces the inbound rules, resolving referenced groups among {@code groups}; hit counts restart. */
     void replaceRules(List<RuleSpec> specs, List<SecurityGroup> groups) {
-        Rule[] replaced = new Rule[specs.size()];
-        for (int r = 0; r < replaced.length; r++) replaced[r] = Rule.of(specs.get(r), groups);
+        Block[] replaced = new Block[specs.size()];
+        for (int r = 0; r < replaced.length; r++) replaced[r] = rule(specs.get(r), groups);
         rules = replaced;
         hits = new long[replaced.length];
+    }
+
+    /** One allow rule, resolved: a referenced group is the group object itself. */
+    private static Block rule(RuleSpec spec, List<SecurityGroup> groups) {
+        if (spec.source() instanceof RuleSpec.FromGroup fromGroup) {
+            return Block.ofGroup(spec.protocol(), spec.fromPort(), spec.toPort(), find(groups, fromGroup.group()));
+        }
+        return Block.of(spec.protocol(), spec.fromPort(), spec.toPort(), ((RuleSpec.FromCidr) spec.source()).cidr());
     }
 
     static SecurityGroup find(List<SecurityGroup> groups, String name) {
@@ -69,8 +76,9 @@ final class SecurityGroup {
      * none when null) on {@code protocol}/{@code port} is let in. Counts the hit or the denial.
      */
     boolean admits(Protocol protocol, int port, Address source, SecurityGroup sourceGroup) {
-        for (int i = 0; i < rules.length; i++) {
-            if (rules[i].matches(protocol, port, source, sourceGroup)) {
+        Block[] current = rules;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i].matches(protocol, port, source, sourceGroup)) {
                 if (counting) hits[i]++;
                 return true;
             }
@@ -82,7 +90,7 @@ final class SecurityGroup {
 
     /** Whether the group would admit the connection, without counting it (health checks' reachability). */
     boolean wouldAdmit(Protocol protocol, int port, Address source, SecurityGroup sourceGroup) {
-        for (Rule rule : rules) {
+        for (Block rule : rules) {
             if (rule.matches(protocol, port, source, sourceGroup)) return true;
         }
         return false;
@@ -101,23 +109,5 @@ final class SecurityGroup {
         List<SecurityGroupResult.RuleHits> ruleHits = new ArrayList<>();
         for (int i = 0; i < hits.length; i++) ruleHits.add(new SecurityGroupResult.RuleHits(i, hits[i]));
         return new SecurityGroupResult(name, denied, ruleHits);
-    }
-
-    /** One allow rule, resolved: a referenced group is the group object itself. */
-    private record Rule(Block block, SecurityGroup group) {
-
-        static Rule of(RuleSpec spec, List<SecurityGroup> groups) {
-            if (spec.source() instanceof RuleSpec.FromGroup fromGroup) {
-                return new Rule(Block.of(spec.protocol(), spec.fromPort(), spec.toPort(), Cidr.ANY_IPV4),
-                        find(groups, fromGroup.group()));
-            }
-            var cidr = ((RuleSpec.FromCidr) spec.source()).cidr();
-            return new Rule(Block.of(spec.protocol(), spec.fromPort(), spec.toPort(), cidr), null);
-        }
-
-        boolean matches(Protocol requestProtocol, int port, Address source, SecurityGroup sourceGroup) {
-            if (!block.matchesTraffic(requestProtocol, port)) return false;
-            return group != null ? group == sourceGroup : block.contains(source);
-        }
     }
 }
