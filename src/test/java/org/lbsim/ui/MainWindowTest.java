@@ -58,6 +58,23 @@ class MainWindowTest {
         assertThat(server(run.latest(), "web-1").lost()).as("nothing is sent to it any more").isEqualTo(lostWhenMarkedDown);
         assertThat(window.charts().points()).as("the charts received points").isPositive();
         assertThat(window.log().size()).isPositive();
+
+        // What File → Export writes: three PNGs of the charts and the time series as CSV.
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lbsim-export");
+        // On the JavaFX thread, which owns the charts' datasets, as the menu does it.
+        var files = WaitForAsyncUtils.asyncFx(() -> window.charts().exportPng(dir.resolve("lesson.png").toFile())).get();
+        assertThat(files).hasSize(3).allSatisfy(file -> {
+            assertThat(file).exists();
+            assertThat(javax.imageio.ImageIO.read(file).getWidth()).isEqualTo(1280);
+        });
+        java.nio.file.Path csv = dir.resolve("lesson.csv");
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.log().write(csv, List.of("web-1", "web-2"));
+            return null;
+        }).get();
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines.get(0)).contains("web-1", "web-2");
+        assertThat(lines.size()).isGreaterThan(1);
     }
 
     @Test
