@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -65,8 +66,10 @@ public final class Charts {
         }
         XYPlot plot = new XYPlot(curves, numberAxis(xLabel), numberAxis(yLabel), renderer);
         String quantity = yLabel.replaceFirst(" \\(.*", "");
+        // "versus load" only when the swept quantity is a rate; otherwise name what was swept.
+        String swept = xLabel.contains("rate") ? "load" : xLabel.replaceFirst(" \\(.*", "");
         return chart(Character.toUpperCase(quantity.charAt(0)) + quantity.substring(1)
-                + " versus load, with 95% confidence bands", plot);
+                + " versus " + swept + ", with 95% confidence bands", plot);
     }
 
     /** Latency percentiles per configuration as bars, with 95% confidence intervals as error bars. */
@@ -79,6 +82,9 @@ public final class Charts {
         renderer.setItemMargin(0.05);
         renderer.setDrawBarOutline(false);
         CategoryAxis categories = new CategoryAxis(null);
+        // Beyond a handful of configurations their names no longer fit side by side: slant them.
+        if (bars.getColumnCount() > 4) categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        categories.setMaximumCategoryLabelLines(2);
         CategoryPlot plot = new CategoryPlot(bars, categories, numberAxis("latency (ms)"), renderer);
         return chart("Latency percentiles, with 95% confidence intervals", plot);
     }
