@@ -21,7 +21,10 @@ import org.lbsim.cluster.ClusterSnapshot;
 import org.lbsim.experiment.IntervalRecorder;
 import org.lbsim.experiment.LiveRun;
 import org.lbsim.metrics.TimeSeries;
+import org.lbsim.scenario.Cidr;
+import org.lbsim.scenario.RuleSpec;
 import org.lbsim.scenario.Scenario;
+import org.lbsim.scenario.SecurityGroupSpec;
 import org.lbsim.scenario.ScenarioException;
 import org.lbsim.scenario.ScenarioLoader;
 import org.lbsim.scenario.ServerSpec;
@@ -39,6 +42,7 @@ final class MainWindow {
     private static final double CHART_MIN_SIM_SECONDS = 0.5;
 
     private final Stage stage;
+    private Scenario currentScenario;
     private final Messages messages;
     private final BorderPane root = new BorderPane();
     private LiveRun run;
@@ -62,7 +66,6 @@ final class MainWindow {
     MainWindow(Stage stage, Messages messages, Path file, Scenario scenario) {
         this.stage = stage;
         this.messages = messages;
-        root.setTop(new VBox(menus()));
         open(file, scenario);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight())));
@@ -83,6 +86,7 @@ final class MainWindow {
 
     private void open(Path file, Scenario scenario) {
         if (run != null) run.close();
+        currentScenario = scenario;
         run = new LiveRun(scenario, Algorithms.standard());
         topology = new TopologyView(scenario, messages, action -> run.control(action));
         charts = new LiveCharts(messages);
@@ -92,7 +96,8 @@ final class MainWindow {
             root.setCenter(topology);
             clearHistory();
         });
-        ((VBox) root.getTop()).getChildren().setAll(((VBox) root.getTop()).getChildren().get(0), controls);
+        // The menus too: the Security menu lists this scenario's groups.
+        root.setTop(new VBox(menus(), controls));
         root.setCenter(topology);
         root.setBottom(charts);
         clearHistory();
@@ -159,7 +164,37 @@ final class MainWindow {
             choice.setOnAction(e -> messages.localeProperty().set(locale));
             language.getItems().add(choice);
         }
-        return new MenuBar(file, language);
+        return new MenuBar(file, security(), language);
+    }
+
+    /**
+     * The security gateway by one click: open a group to the whole internet on its rules'
+     * ports, or put its scenario rules back, through the same API as a set-security-rule event.
+     */
+    private Menu security() {
+        Menu menu = menu("menu.security");
+        menu.setId("security-menu");
+        for (SecurityGroupSpec group : currentScenario.securityGroups()) {
+            MenuItem open = new MenuItem();
+            open.setId("open-" + group.name());
+            open.textProperty().bind(messages.text("security.open", group.name()));
+            open.setOnAction(e -> run.control(c -> c.setSecurityRules(group.name(), openToEveryone(group))));
+            MenuItem restore = new MenuItem();
+            restore.setId("restore-" + group.name());
+            restore.textProperty().bind(messages.text("security.restore", group.name()));
+            restore.setOnAction(e -> run.control(c -> c.setSecurityRules(group.name(), group.inbound())));
+            menu.getItems().addAll(open, restore);
+        }
+        return menu;
+    }
+
+    /** Every port the group's rules name, now from any IPv4 address: the mistake of opening up. */
+    private static List<RuleSpec> openToEveryone(SecurityGroupSpec group) {
+        List<RuleSpec> rules = new java.util.ArrayList<>();
+        for (RuleSpec rule : group.inbound()) {
+            rules.add(new RuleSpec(rule.protocol(), rule.fromPort(), rule.toPort(), new RuleSpec.FromCidr(Cidr.ANY_IPV4)));
+        }
+        return rules;
     }
 
     private Menu menu(String key) {

@@ -113,9 +113,35 @@ class MainWindowTest {
     }
 
     @Test
+    void openingTheInstancesGroupToTheInternetLetsDirectAttemptsThrough(FxRobot robot) throws Exception {
+        LiveRun run = window.run();
+        run.setSpeed(50);
+        robot.clickOn("#play");
+        waitFor(() -> run.latest().time() > 5);
+        long deniedBefore = denied(run, "web-sg");
+        assertThat(deniedBefore).as("direct attempts are denied by web-sg").isPositive();
+        robot.clickOn("Security");
+        robot.clickOn("Open web-sg to the whole internet");
+        double opened = run.latest().time();
+        waitFor(() -> run.latest().time() > opened + 30);
+        long deniedAfterOpening = denied(run, "web-sg");
+        waitFor(() -> run.latest().time() > opened + 60);
+        assertThat(denied(run, "web-sg")).as("nothing denied once open").isEqualTo(deniedAfterOpening);
+        robot.clickOn("Security");
+        robot.clickOn("Restore the rules of web-sg");
+        double restored = run.latest().time();
+        waitFor(() -> run.latest().time() > restored + 30);
+        assertThat(denied(run, "web-sg")).as("denied again").isGreaterThan(deniedAfterOpening);
+    }
+
+    private static long denied(LiveRun run, String group) {
+        return run.latest().securityGroups().stream().filter(g -> g.name().equals(group)).findFirst().orElseThrow().denied();
+    }
+
+    @Test
     void switchingLanguageRelabelsTheWindow(FxRobot robot) {
         assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("Play");
-        robot.clickOn(robot.lookup(".menu").nth(1).queryLabeled());
+        robot.clickOn("Language");
         robot.clickOn("#language-es");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("Reproducir");
