@@ -1,0 +1,120 @@
+package org.lbsim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.lbsim.scenario.Node.ListNode;
+
+/**
+ * What every part of the binder shares: reading optional keys and lists, references to named
+ * things, unique names, ports and protocols, and the wording of messages.
+ */
+final class Binding {
+
+    static final List<String> PROTOCOLS = List.of("tcp", "udp", "icmp", "all");
+
+    private final Problems problems;
+    private final Values values;
+
+    Binding(Problems problems, Values values) {
+        this.problems = problems;
+        this.values = values;
+    }
+
+    String reference(Fields f, String key, Set<String> known, String what) {
+        Node node = f.require(key, "the name of a " + what);
+        if (node == null) return null;
+        String text = values.name(node, f.pathOf(key));
+        if (text == null || known.contains(text)) return text;
+        problems.add(node.location(), f.pathOf(key), "found '" + text + "'" + Suggestions.didYouMean(text, known)
+                + ", expected the name of a " + what + known("defined", known));
+        return null;
+    }
+
+    /** The value of an optional key: its default when absent, null when present and wrong. */
+    <T> T optional(Fields fields, String key, T defaultValue, BiFunction<Node, String, T> read) {
+        Node node = fields.get(key);
+        return node == null ? defaultValue : read.apply(node, fields.pathOf(key));
+    }
+
+    /**
+     * The items of a list; absent gives an empty list. Anything but a list is reported, and so is
+     * an empty list where at least one item is needed.
+     */
+    List<Node> list(Node node, String path, String expected, boolean nonEmpty) {
+        if (node == null) return List.of();
+        if (!(node instanceof ListNode list)) {
+            problems.add(node.location(), path, "found " + Fields.describe(node) + ", expected " + expected);
+            return List.of();
+        }
+        if (nonEmpty && list.items().isEmpty()) {
+            problems.add(node.location(), path, "found an empty list, expected " + expected);
+        }
+        return list.items();
+    }
+
+    /** The required {@code name} of a list item, reported where it repeats an earlier one. */
+    String uniqueName(Fields fields, Map<String, Location> seen, String what) {
+        Node node = fields.require("name", "the " + what + "'s name");
+        if (node == null) return null;
+        String name = values.name(node, fields.pathOf("name"));
+        if (name == null) return null;
+        Location earlier = seen.putIfAbsent(name, node.location());
+        if (earlier != null) {
+            problems.add(node.location(), fields.pathOf("name"), "found the " + what + " name '" + name
+                    + "' a second time (first at " + earlier.shortWhere() + "), expected unique names");
+            return null;
+        }
+        return name;
+    }
+
+    Double requiredDuration(Fields f, String key, String expected, boolean zeroAllowed) {
+        Node node = f.require(key, expected);
+        return node == null ? null
+                : values.duration(node, f.pathOf(key), zeroAllowed ? d -> d >= 0 : d -> d > 0, expected);
+    }
+
+    /**
+     * The port range of a rule: required for tcp and udp, refused for all and icmp (which cover
+     * every port); null when wrong.
+     */
+    int[] ports(Fields fields, Protocol protocol) {
+        if (protocol == Protocol.ALL || protocol == Protocol.ICMP) {
+            Node portsNode = fields.get("ports");
+            if (portsNode != null) {
+                values.reportFound(portsNode, fields.pathOf("ports"), Fields.describe(portsNode).replace("'", ""),
+                        "no ports: protocol " + protocol.yamlName() + " covers every port");
+            }
+            return new int[] {0, 65535};
+        }
+        if (protocol == null) return new int[] {0, 65535};
+        Node portsNode = fields.require("ports", "a port such as 80 or a range such as 1024-65535");
+        return portsNode == null ? null : values.portRange(portsNode, fields.pathOf("ports"));
+    }
+
+    Protocol protocol(Node node, String path) {
+        String text = values.choice(node, path, PROTOCOLS);
+        return text == null ? null : Protocol.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    static String known(String adjective, Set<String> names) {
+        return names.isEmpty() ? " (none " + adjective + ")" : " (" + adjective + ": " + String.join(", ", names) + ")";
+    }
+
+    /** Seconds for a message, without a trailing ".0": {@code 30s}, {@code 0.25s}. */
+    static String seconds(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "s";
+    }
+
+    static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    static boolean looksLikeAddress(String text) {
+        return !text.isEmpty() && (Character.isDigit(text.charAt(0)) || text.indexOf(':') >= 0);
+    }
+}
