@@ -23,7 +23,11 @@ final class NetworkAclBinder {
     }
 
     /** The {@code networkAcls:} list; each subnet (the balancer's, a server's) may have one ACL at most. */
-    List<NetworkAclSpec> networkAcls(Fields top, Set<String> serverNames) {
+    /**
+     * @param replicasOfEntry a server entry with {@code count > 1}, by its own name, to its
+     *                        replicas: naming the entry puts every replica in the ACL's subnet
+     */
+    List<NetworkAclSpec> networkAcls(Fields top, Set<String> serverNames, Map<String, List<String>> replicasOfEntry) {
         List<NetworkAclSpec> acls = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         Map<String, String> aclOfSubnet = new HashMap<>();
@@ -38,9 +42,8 @@ final class NetworkAclBinder {
             String expected = "a list of subnets: 'balancer' and/or server names";
             List<Node> targets = binding.list(f.require("appliesTo", expected), f.pathOf("appliesTo"), expected, true);
             for (int t = 0; t < targets.size(); t++) {
-                String target = aclTarget(targets.get(t), f.pathOf("appliesTo") + "[" + t + "]", serverNames, name,
-                        aclOfSubnet);
-                if (target != null) appliesTo.add(target);
+                appliesTo.addAll(aclTargets(targets.get(t), f.pathOf("appliesTo") + "[" + t + "]", serverNames,
+                        replicasOfEntry, name, aclOfSubnet));
             }
             List<AclRuleSpec> inbound = aclRules(f, "inbound", "from");
             List<AclRuleSpec> outbound = aclRules(f, "outbound", "to");
@@ -53,21 +56,32 @@ final class NetworkAclBinder {
         return acls;
     }
 
-    private String aclTarget(Node node, String path, Set<String> serverNames, String acl, Map<String, String> aclOfSubnet) {
+    /** The subnets one {@code appliesTo} item names: the balancer's, a server's, or every replica of an entry's. */
+    private List<String> aclTargets(Node node, String path, Set<String> serverNames,
+                                    Map<String, List<String>> replicasOfEntry, String acl, Map<String, String> aclOfSubnet) {
         String text = values.name(node, path);
-        if (text == null) return null;
-        if (!text.equals(NetworkAclSpec.BALANCER) && !serverNames.contains(text)) {
+        if (text == null) return List.of();
+        List<String> subnets;
+        if (text.equals(NetworkAclSpec.BALANCER) || serverNames.contains(text)) {
+            subnets = List.of(text);
+        } else if (replicasOfEntry.containsKey(text)) {
+            subnets = replicasOfEntry.get(text);
+        } else {
             problems.add(node.location(), path, "found '" + text + "'" + Suggestions.didYouMean(text, serverNames)
                     + ", expected 'balancer' or the name of a server" + Binding.known("defined", serverNames));
-            return null;
+            return List.of();
         }
-        String earlier = aclOfSubnet.putIfAbsent(text, acl == null ? "?" : acl);
-        if (earlier != null) {
-            problems.add(node.location(), path, "found '" + text + "', whose subnet already has the network ACL '"
-                    + earlier + "'; expected each subnet in one network ACL at most");
-            return null;
+        List<String> accepted = new ArrayList<>();
+        for (String subnet : subnets) {
+            String earlier = aclOfSubnet.putIfAbsent(subnet, acl == null ? "?" : acl);
+            if (earlier != null) {
+                problems.add(node.location(), path, "found '" + subnet + "', whose subnet already has the network ACL '"
+                        + earlier + "'; expected each subnet in one network ACL at most");
+            } else {
+                accepted.add(subnet);
+            }
         }
-        return text;
+        return accepted;
     }
 
     /** One direction's rules, with unique numbers; {@code remoteKey} is {@code from} inbound and {@code to} outbound. */

@@ -61,6 +61,8 @@ final class ScenarioBinder {
     private final Values values;
     private final DistributionBinder distributions;
     private final Binding binding;
+    /** An entry with {@code count > 1} by its own name, to its replicas' names: what {@code appliesTo} may name. */
+    private final Map<String, List<String>> replicasOfEntry = new LinkedHashMap<>();
     private final FailureBinder failureBinder;
     private final PoliciesBinder policiesBinder;
     private final AutoscalingBinder autoscalingBinder;
@@ -103,7 +105,7 @@ final class ScenarioBinder {
         // does not also make every reference to it "unknown".
         Map<String, Location> serverNames = new LinkedHashMap<>();
         List<ServerSpec> servers = servers(top, groupNames, serverNames);
-        List<NetworkAclSpec> acls = aclBinder.networkAcls(top, serverNames.keySet());
+        List<NetworkAclSpec> acls = aclBinder.networkAcls(top, serverNames.keySet(), replicasOfEntry);
         BalancerSpec balancer = balancer(top, groupNames);
         Map<String, Location> clientNames = new LinkedHashMap<>();
         List<ClientSpec> clients = clients(top, serverNames.keySet(), clientNames);
@@ -251,6 +253,7 @@ final class ScenarioBinder {
                             + "), expected names unique after count expansion");
                 }
                 replicaNames.add(replicaName);
+                if (count > 1) replicasOfEntry.computeIfAbsent(name, n -> new ArrayList<>()).add(replicaName);
             }
         }
         if (problems.count() > before) return List.of();
