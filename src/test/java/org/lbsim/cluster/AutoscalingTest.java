@@ -93,4 +93,25 @@ class AutoscalingTest {
         assertThat(states.stream().filter(s -> s.up() && s.healthyAtBalancer()).count())
                 .as("the replacement booted and passed its checks").isEqualTo(2);
     }
+
+    @Test
+    void scaleOutsAreAtLeastACooldownApart() {
+        // min 1, max 10, cooldown 300 s: a step to 6 s of work per second needs several instances,
+        // but with target 0.3 every evaluation wants more; only the cooldown spaces them.
+        var spec = new AutoscalingSpec("web", AutoscalingSpec.Metric.UTILIZATION, 0.3, 1, 10, 300, 30);
+        LiveRun run = new LiveRun(stepLoad(spec), Algorithms.standard());
+        List<Double> scaleOuts = new java.util.ArrayList<>();
+        int size = run.latest().servers().size();
+        for (double t = 10; t <= 2400; t += 10) {
+            run.advanceTo(t);
+            int now = run.latest().servers().size();
+            if (now > size) scaleOuts.add(t);
+            size = now;
+        }
+        assertThat(scaleOuts).hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 1; i < scaleOuts.size(); i++) {
+            // Observed every 10 s, so two launches 300 s apart may show up to 10 s closer.
+            assertThat(scaleOuts.get(i) - scaleOuts.get(i - 1)).isGreaterThanOrEqualTo(300 - 10);
+        }
+    }
 }
