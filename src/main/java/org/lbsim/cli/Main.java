@@ -29,6 +29,9 @@ public final class Main implements Runnable {
 
     /** The headless command line; the jar's launcher adds the {@code ui} command to it. */
     public static CommandLine commandLine() {
+        // Help texts are constants; picocli fills ${sys:lbsim.metrics} in when it prints them, so
+        // the declared metrics are listed (by run and sweep) without being written out twice.
+        System.setProperty("lbsim.metrics", String.join(", ", org.lbsim.metrics.Metric.names()));
         return new CommandLine(new Main());
     }
 

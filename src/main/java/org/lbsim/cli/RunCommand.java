@@ -60,12 +60,6 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static {
-        // Help texts are constants; picocli fills ${sys:...} in when it prints them, so the
-        // declared metrics are listed without being written out twice.
-        System.setProperty("lbsim.metrics", String.join(", ", Metric.names()));
-    }
-
     @Override
     public Integer call() throws Exception {
         Algorithms algorithms = Algorithms.standard();

@@ -52,11 +52,6 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static {
-        // As in RunCommand: lets the help list the declared metrics.
-        System.setProperty("lbsim.metrics", String.join(", ", Metric.names()));
-    }
-
     @Override
     public Integer call() throws Exception {
         Algorithms algorithms = Algorithms.standard();

@@ -351,9 +351,6 @@ final class Server {
         return (int) busy.value();
     }
 
-    int queueLength() {
-        return queue.size();
-    }
 
     /** Hours it ran (launched, not yet terminated) within [from, to]. */
     double instanceHours(double from, double to) {

@@ -35,10 +35,6 @@ final class EventCalendar {
         return (EventHandler<Object>[]) new EventHandler<?>[length];
     }
 
-    int size() {
-        return size;
-    }
-
     boolean isEmpty() {
         return size == 0;
     }

@@ -27,10 +27,6 @@ public final class Simulation {
         return eventsFired;
     }
 
-    /** Events waiting in the calendar, cancelled ones included. */
-    public int pendingEvents() {
-        return calendar.size();
-    }
 
     /** Schedules {@code handler.handle(payload)} after {@code delay} seconds. */
     public <T> void schedule(double delay, EventHandler<T> handler, T payload) {

@@ -9,10 +9,6 @@ package org.lbsim.scenario;
  */
 record Location(String source, int line, int column) {
 
-    static Location inFile(String source, int line, int column) {
-        return new Location(source, line, column);
-    }
-
     /** Every node of an override's value points at the option that supplied it. */
     static Location override(String optionText) {
         return new Location("--set " + optionText, 0, 0);

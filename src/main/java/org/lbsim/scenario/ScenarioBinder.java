@@ -486,11 +486,16 @@ final class ScenarioBinder {
         }
         EventSpec event;
         switch (action) {
-            case "fail", "recover" -> {
+            case "fail", "recover", "black-hole", "remove-server" -> {
+                // The actions that name a server and nothing else.
                 f.allowOnly(List.of("at", "action", "server"), Set.of());
                 String server = binding.reference(f, "server", serverNames, "server");
-                event = problems.count() > before ? null
-                        : action.equals("fail") ? new EventSpec.Fail(at, server) : new EventSpec.Recover(at, server);
+                event = problems.count() > before ? null : switch (action) {
+                    case "fail" -> new EventSpec.Fail(at, server);
+                    case "recover" -> new EventSpec.Recover(at, server);
+                    case "black-hole" -> new EventSpec.BlackHole(at, server);
+                    default -> new EventSpec.RemoveServer(at, server);
+                };
             }
             case "set-rate" -> {
                 f.allowOnly(List.of("at", "action", "client", "rate"), Set.of());
@@ -506,12 +511,6 @@ final class ScenarioBinder {
                 Double factor = factorNode == null ? null : values.number(factorNode, f.pathOf("factor"),
                         v -> v > 0 && v <= 1, "a number in (0, 1] such as 0.25");
                 event = problems.count() > before ? null : new EventSpec.Slow(at, server, factor);
-            }
-            case "black-hole", "remove-server" -> {
-                f.allowOnly(List.of("at", "action", "server"), Set.of());
-                String server = binding.reference(f, "server", serverNames, "server");
-                event = problems.count() > before ? null
-                        : action.equals("black-hole") ? new EventSpec.BlackHole(at, server) : new EventSpec.RemoveServer(at, server);
             }
             case "add-server" -> {
                 f.allowOnly(List.of("at", "action", "server", "template"), Set.of());

@@ -121,10 +121,10 @@ final class MainWindow {
         lastFrame = now;
         ClusterSnapshot snapshot = run.latest();
         if (snapshot != shown) {
-            Interval interval = shown == null || snapshot.time() < shown.time() ? null : Interval.between(shown, snapshot);
-            topology.show(snapshot, interval);
+            FlowRates rates = shown == null || snapshot.time() < shown.time() ? null : FlowRates.between(shown, snapshot);
+            topology.show(snapshot, rates);
             controls.show(run.isPlaying(), snapshot.algorithm());
-            if (interval != null || shown == null || snapshot.time() < shown.time()) shown = snapshot;
+            if (rates != null || shown == null || snapshot.time() < shown.time()) shown = snapshot;
             chart(snapshot, now);
         }
         topology.redraw(now);

@@ -43,7 +43,7 @@ final class TopologyView extends Pane {
     private final String serverGroups;
     private final boolean directAttempts;
     private ClusterSnapshot snapshot;
-    private Interval interval;
+    private FlowRates rates;
     /** The geometry the paths were built for: rebuilding them clears the moving dots. */
     private String pathGeometry = "";
 
@@ -143,10 +143,10 @@ final class TopologyView extends Pane {
         applyFlows();
     }
 
-    /** A new snapshot and the interval since the previous one (null when none). */
-    void show(ClusterSnapshot newSnapshot, Interval newInterval) {
+    /** A new snapshot and the flow rates since the previous one (null when none). */
+    void show(ClusterSnapshot newSnapshot, FlowRates newRates) {
         snapshot = newSnapshot;
-        if (newInterval != null) interval = newInterval;
+        if (newRates != null) rates = newRates;
         for (ClusterSnapshot.ServerState state : newSnapshot.servers()) {
             ServerCard card = cards.get(state.name());
             if (card == null) card = addCard(state.name());
@@ -166,23 +166,23 @@ final class TopologyView extends Pane {
     }
 
     private void applyFlows() {
-        if (interval == null || inbound == null) return;
+        if (rates == null || inbound == null) return;
         double admitted = 0;
-        for (int i = 0; i < toServers.size() && i < interval.completedByServer().length; i++) {
-            toServers.get(i).flow = interval.completedByServer()[i];
-            lostAtServers.get(i).flow = interval.lostByServer()[i];
-            admitted += interval.completedByServer()[i] + interval.lostByServer()[i];
+        for (int i = 0; i < toServers.size() && i < rates.completedByServer().length; i++) {
+            toServers.get(i).flow = rates.completedByServer()[i];
+            lostAtServers.get(i).flow = rates.lostByServer()[i];
+            admitted += rates.completedByServer()[i] + rates.lostByServer()[i];
         }
-        inbound.flow = admitted + interval.rejected();
-        rejectedAtBalancer.flow = interval.rejected();
+        inbound.flow = admitted + rates.rejected();
+        rejectedAtBalancer.flow = rates.rejected();
         deniedAtBalancer.flow = deniedBy(balancerGroup);
-        deniedAtServers.flow = interval.denied() - deniedBy(balancerGroup);
+        deniedAtServers.flow = rates.denied() - deniedBy(balancerGroup);
     }
 
     private double deniedBy(String group) {
         if (group == null || snapshot == null) return 0;
         for (int g = 0; g < snapshot.securityGroups().size(); g++) {
-            if (snapshot.securityGroups().get(g).name().equals(group)) return interval.deniedByGroup()[g];
+            if (snapshot.securityGroups().get(g).name().equals(group)) return rates.deniedByGroup()[g];
         }
         return 0;
     }
