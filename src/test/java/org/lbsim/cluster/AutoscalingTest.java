@@ -18,14 +18,13 @@ class AutoscalingTest {
     private static final ServerSpec WEB = new ServerSpec("web", null, 2, 100, 1.0, 1, List.of(), 0.05, 30);
 
     private static Scenario stepLoad(AutoscalingSpec autoscaling) {
-        Scenario base = scenario().algorithm("least-connections").duration(3600, 0)
+        return scenario().algorithm("least-connections").duration(3600, 0)
                 .poissonClient("users", 50, 0.02) // 1 s of work per second
                 .server(WEB)
                 .event(new EventSpec.SetRate(600, "users", 300)) // 6 s of work per second
                 .event(new EventSpec.SetRate(2400, "users", 50))
+                .autoscaling(autoscaling)
                 .build();
-        return new Scenario(base.name(), base.seed(), base.duration(), base.warmup(), base.maxRequestsInSystem(),
-                base.clients(), base.securityGroups(), base.balancer(), base.servers(), base.events(), autoscaling);
     }
 
     private static int running(LiveRun run) {
@@ -75,15 +74,14 @@ class AutoscalingTest {
     void anInstanceThatStaysUnhealthyAfterItsGracePeriodIsReplaced() {
         var crashed = new ServerSpec("web", null, 2, 100, 1.0, 1,
                 List.of(new org.lbsim.scenario.FailureSpec.Scheduled(300, 1e9)), 0.05, 30);
-        Scenario base = scenario().algorithm("round-robin").duration(900, 0)
+        var spec = new AutoscalingSpec("web-b", AutoscalingSpec.Metric.UTILIZATION, 0.9, 2, 2, 60, 30, 60);
+        Scenario scenario = scenario().algorithm("round-robin").duration(900, 0)
                 .poissonClient("users", 50, 0.02)
                 .server(crashed)
                 .server(new ServerSpec("web-b", null, 2, 100, 1.0, 1, List.of(), 0.05, 30))
+                .autoscaling(spec)
                 .build();
-        var spec = new AutoscalingSpec("web-b", AutoscalingSpec.Metric.UTILIZATION, 0.9, 2, 2, 60, 30, 60);
-        LiveRun run = new LiveRun(new Scenario(base.name(), base.seed(), base.duration(), base.warmup(),
-                base.maxRequestsInSystem(), base.clients(), base.securityGroups(), base.balancer(), base.servers(),
-                base.events(), spec), Algorithms.standard());
+        LiveRun run = new LiveRun(scenario, Algorithms.standard());
         run.advanceTo(900);
         var states = run.latest().servers();
         assertThat(states).anySatisfy(s -> {

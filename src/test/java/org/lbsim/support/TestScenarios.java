@@ -31,6 +31,7 @@ public final class TestScenarios {
     private final List<EventSpec> events = new ArrayList<>();
     private final List<NetworkAclSpec> acls = new ArrayList<>();
     private String balancerGroup;
+    private org.lbsim.scenario.AutoscalingSpec autoscaling;
     private org.lbsim.scenario.BalancerPolicies policies = org.lbsim.scenario.BalancerPolicies.DEFAULTS;
     private HealthCheckSpec healthCheck = new HealthCheckSpec(80, 10, 5, 3, 2);
 
@@ -115,9 +116,14 @@ public final class TestScenarios {
         return this;
     }
 
+    public TestScenarios autoscaling(org.lbsim.scenario.AutoscalingSpec spec) {
+        autoscaling = spec;
+        return this;
+    }
+
     public Scenario build() {
         return new Scenario("test", seed, duration, warmup, Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM, clients, groups, acls,
                 new BalancerSpec(balancerGroup, List.of(80), algorithm, algorithmParameters, healthCheck, policies),
-                servers, events);
+                servers, events, autoscaling);
     }
 }
