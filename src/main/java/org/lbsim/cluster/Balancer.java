@@ -40,6 +40,11 @@ final class Balancer {
     private final RandomStream slowStartRandom;
     private final OutlierDetector outliers;
     private final MaxFails maxFails;
+    /** Sticky sessions, or null when the balancer is not sticky. */
+    private final StickySessions sessions;
+    private final StickySessions.Chooser algorithmChoice = this::choose;
+    /** Sees every dispatch, for tests that check routing properties from outside; null otherwise. */
+    private DispatchObserver observer;
     private final List<Backend> backends = new ArrayList<>();
     private final EventHandler<Request> onConnectTimeout = this::connectTimedOut;
     private BalancingAlgorithm algorithm;
@@ -66,6 +71,7 @@ final class Balancer {
         this.outliers = policies.outlierDetection() == null ? null
                 : new OutlierDetector(policies.outlierDetection(), simulation, this);
         this.maxFails = policies.maxFails() == null ? null : new MaxFails(policies.maxFails(), simulation, this);
+        this.sessions = policies.stickiness() == null ? null : new StickySessions(policies.stickiness());
     }
 
     /** Registers a server; one registered at time 0 starts healthy, a later one must pass its checks first. */
@@ -96,6 +102,26 @@ final class Balancer {
     /** Retries made (all, and those of requests counted in the statistics). */
     long retried(boolean countedOnly) {
         return countedOnly ? retriedCounted : retried;
+    }
+
+    /** Watches where each request goes (for tests). */
+    interface DispatchObserver {
+        /** {@code request} is about to go to {@code backend}; the balancer's state is as it decided. */
+        void dispatched(Request request, Backend backend);
+    }
+
+    void observe(DispatchObserver newObserver) {
+        observer = newObserver;
+    }
+
+    /** The sticky sessions, or null (for tests). */
+    StickySessions stickySessions() {
+        return sessions;
+    }
+
+    /** Sticky sessions started and broken, or null when the balancer is not sticky. */
+    org.lbsim.metrics.SessionResult sessions() {
+        return sessions == null ? null : sessions.result();
     }
 
     /** Requests sent to backends since time 0, retries included. */
@@ -135,11 +161,13 @@ final class Balancer {
 
     /** Sends the request to a backend other than {@code avoid} (a retry), or answers 503. */
     private void dispatch(Request request, Backend avoid) {
-        Backend backend = choose(request, avoid);
+        Backend backend = sessions == null ? choose(request, avoid)
+                : sessions.route(request, avoid, simulation.now(), algorithmChoice);
         if (backend == null) {
             ledger.reject(request); // no usable backend: 503
             return;
         }
+        if (observer != null) observer.dispatched(request, backend);
         request.backend = backend;
         backend.outstanding++;
         dispatched++;

@@ -17,6 +17,7 @@ import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.metrics.SecurityGroupResult;
 import org.lbsim.metrics.ServerResult;
+import org.lbsim.metrics.WorkloadResult;
 import org.lbsim.scenario.ClientSpec;
 import org.lbsim.scenario.Cidr;
 import org.lbsim.scenario.EventSpec;
@@ -44,6 +45,7 @@ public final class Cluster implements ClusterControl {
     private final RandomStreams streams;
     private final Algorithms algorithms;
     private final RequestLedger ledger;
+    private final ClassLatencies classes;
     private final List<SecurityGroup> groups;
     private final Network network;
     private final Balancer balancer;
@@ -63,7 +65,8 @@ public final class Cluster implements ClusterControl {
         this.simulation = simulation;
         this.algorithms = algorithms;
         this.streams = new RandomStreams(scenario.seed());
-        this.ledger = new RequestLedger(simulation, scenario.warmup(), scenario.maxRequestsInSystem());
+        this.classes = new ClassLatencies(scenario.clients());
+        this.ledger = new RequestLedger(simulation, scenario.warmup(), scenario.maxRequestsInSystem(), classes);
         this.groups = SecurityGroup.build(scenario.securityGroups());
 
         Address balancerAddress = Address.ipv4(BALANCER_ADDRESS);
@@ -88,7 +91,8 @@ public final class Cluster implements ClusterControl {
 
         for (ClientSpec spec : scenario.clients()) {
             Server direct = spec.targetsBalancer() ? null : server(spec.target());
-            sources.put(spec.name(), new TrafficSource(spec, simulation, streams, ledger, balancer, direct, network));
+            sources.put(spec.name(), new TrafficSource(spec, sources.size(), simulation, streams, ledger, balancer, direct,
+                    network, classes));
         }
     }
 
@@ -337,6 +341,7 @@ public final class Cluster implements ClusterControl {
         return new RunResult(scenario.name(), balancer.algorithmName(), scenario.seed(), now,
                 counts, ledger.latency().summary(), counts.completed() / window, counts.availability(),
                 serverResults, groupResults, network.results(), balancerResult, failures,
-                new ScalingResult(added, removed, maxInstances, minInstances), costResult, engine, warnings);
+                new ScalingResult(added, removed, maxInstances, minInstances), costResult,
+                new WorkloadResult(classes.results(), balancer.sessions(), null), engine, warnings);
     }
 }

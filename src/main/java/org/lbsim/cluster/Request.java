@@ -9,6 +9,12 @@ import org.lbsim.balancing.RequestInfo;
 final class Request implements RequestInfo {
 
     TrafficSource source;
+    /** Which request this is, counting from 0 at time 0: tells a closed-loop user's answer from a stale one. */
+    long sequence;
+    /** The closed-loop user who sent it, or -1 for an open client's request. */
+    int user = -1;
+    /** Its class in the run's list of request classes, or -1 when its client has no mix. */
+    int requestClass = -1;
     double sentAt;
     /** Work to do, in seconds at speed 1.0. */
     double work;
@@ -42,6 +48,17 @@ final class Request implements RequestInfo {
     @Override
     public int sourceAddress() {
         return from.hash();
+    }
+
+    /**
+     * The session it belongs to, which sticky balancing keeps on one instance: a closed-loop
+     * user's, or for an open client (and a replayed trace) its source address, as a browser
+     * behind one address keeps one cookie.
+     */
+    long sessionKey() {
+        if (user >= 0) return -1 - ((long) source.index() << 32 | user);
+        if (!from.ipv6) return from.ipv4 & 0xffff_ffffL;
+        return (from.high * 0x9E37_79B9_7F4A_7C15L ^ from.low) & Long.MAX_VALUE;
     }
 
     /** The client gave up on it by {@code now}. */

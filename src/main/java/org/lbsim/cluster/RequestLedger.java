@@ -36,11 +36,14 @@ final class RequestLedger {
     private final double warmup;
     private final long maxRequestsInSystem;
     private long offered;
+    /** Latency per request class, for clients that send a mix. */
+    private final ClassLatencies classes;
     private Balancer balancer;
     private final EventHandler<Request> onGaveUp = this::gaveUp;
 
-    RequestLedger(Simulation simulation, double warmup, long maxRequestsInSystem) {
+    RequestLedger(Simulation simulation, double warmup, long maxRequestsInSystem, ClassLatencies classes) {
         this.simulation = simulation;
+        this.classes = classes;
         this.warmup = warmup;
         this.maxRequestsInSystem = maxRequestsInSystem;
     }
@@ -58,7 +61,7 @@ final class RequestLedger {
         request.sentAt = now;
         request.counted = now >= warmup;
         if (request.counted) offered++;
-        sent++;
+        request.sequence = sent++;
         return request;
     }
 
@@ -94,7 +97,10 @@ final class RequestLedger {
         if (request.expiredBy(simulation.now())) {
             end(request, Outcome.TIMED_OUT, responseTime);
         } else {
-            if (request.counted) latency.record(responseTime);
+            if (request.counted) {
+                latency.record(responseTime);
+                if (request.requestClass >= 0) classes.completed(request.requestClass, responseTime);
+            }
             if (recentLatency != null) recentLatency.record(responseTime);
             end(request, Outcome.COMPLETED, responseTime);
         }
@@ -109,6 +115,7 @@ final class RequestLedger {
         if (request.atBalancer) balancer.finished(request, measuredLatency);
         if (request.counted) counts[outcome.ordinal()]++;
         allCounts[outcome.ordinal()]++;
+        if (request.user >= 0) request.source.ended(request);
         if (!request.lost) pool.release(request);
     }
 

@@ -28,6 +28,8 @@ final class RequestPool {
         request.atBalancer = false;
         request.tries = 0;
         request.retrying = false;
+        request.user = -1;
+        request.requestClass = -1;
         request.nextFree = free;
         free = request;
     }

@@ -1,7 +1,6 @@
 package org.lbsim.cluster;
 
 import org.lbsim.engine.EventHandler;
-import org.lbsim.engine.RandomStream;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
 import org.lbsim.scenario.ArrivalSpec;
@@ -9,56 +8,77 @@ import org.lbsim.scenario.ClientSpec;
 import org.lbsim.scenario.Protocol;
 
 /**
- * One client population: sends requests at its arrival process's times, each with a service
- * demand and a source address (and, when network ACLs exist, a source port) drawn from its own
- * streams, to the balancer or straight to a server (a direct attempt at an instance, which
- * security groups should stop).
+ * One client population: sends requests at its arrival process's times (or, closed-loop, when
+ * each of its users has thought), each with a class and service demand and a source address
+ * (and, when network ACLs exist, a source port) drawn from its own streams, to the balancer or
+ * straight to a server (a direct attempt at an instance, which security groups should stop).
  */
 final class TrafficSource {
 
     private final ClientSpec spec;
+    private final int index;
     private final Simulation simulation;
+    private final RandomStreams streams;
     private final RequestLedger ledger;
     private final Balancer balancer;
     private final Server directTarget;
-    private final RandomStream arrivalRandom;
-    private final Sampler service;
+    private final RequestMix mix;
     private final AddressSampler addresses;
     /** Source ports, only when a network ACL exists; null otherwise. */
-    private final RandomStream ports;
+    private final org.lbsim.engine.RandomStream ports;
     /** The network ACL of the direct target's subnet, or null. */
     private final NetworkAcl directAcl;
     private final Protocol protocol;
     private final int port;
     private final double timeout;
+    /** The users of a closed-loop client; null for an open one. */
+    private final ClosedUsers users;
     private final EventHandler<TrafficSource> onArrival = TrafficSource::arrive;
-    private ArrivalSpec arrivals;
-    private Sampler interarrivals;
+    /** An open client's process and its spec, which {@code set-rate} replaces. */
+    private ArrivalSpec.Open arrivals;
+    private ArrivalProcess process;
     /** Time of the one valid pending arrival; an arrival event at another time is stale. */
     private double nextArrivalAt = Double.NaN;
 
-    TrafficSource(ClientSpec spec, Simulation simulation, RandomStreams streams, RequestLedger ledger,
-                  Balancer balancer, Server directTarget, Network network) {
+    TrafficSource(ClientSpec spec, int index, Simulation simulation, RandomStreams streams, RequestLedger ledger,
+                  Balancer balancer, Server directTarget, Network network, ClassLatencies classes) {
         this.spec = spec;
+        this.index = index;
         this.simulation = simulation;
+        this.streams = streams;
         this.ledger = ledger;
         this.balancer = balancer;
         this.directTarget = directTarget;
         String prefix = "clients." + spec.name() + ".";
-        this.arrivalRandom = streams.stream(prefix + "arrivals");
-        this.service = Samplers.of(spec.service(), streams.stream(prefix + "service"));
+        this.mix = new RequestMix(spec, streams, classes);
         this.addresses = new AddressSampler(spec.sources(), streams.stream(prefix + "sources"));
         this.ports = network.hasAcls() ? streams.stream(prefix + "ports") : null;
         this.directAcl = directTarget == null ? null : network.aclOf(directTarget);
         this.protocol = spec.protocol();
         this.port = spec.port();
         this.timeout = spec.timeout();
-        this.arrivals = spec.arrivals();
-        this.interarrivals = Samplers.interarrivals(arrivals, arrivalRandom);
+        if (spec.arrivals() instanceof ArrivalSpec.Closed closed) {
+            Sampler think = Samplers.of(closed.thinkTime(), streams.stream(prefix + "thinkTime"));
+            this.users = new ClosedUsers(closed.users(), simulation, think, timeout, addresses, this::sendFor);
+        } else {
+            this.users = null;
+            this.arrivals = (ArrivalSpec.Open) spec.arrivals();
+            this.process = openProcess(arrivals);
+        }
+    }
+
+    private ArrivalProcess openProcess(ArrivalSpec.Open spec) {
+        String prefix = "clients." + this.spec.name() + ".";
+        return ArrivalProcesses.of(spec, streams.stream(prefix + "arrivals"), streams.stream(prefix + "arrivals.modulation"));
     }
 
     String name() {
         return spec.name();
+    }
+
+    /** The client's position in the scenario, which keeps closed-loop users' sessions apart. */
+    int index() {
+        return index;
     }
 
     double timeout() {
@@ -69,36 +89,61 @@ final class TrafficSource {
         return port;
     }
 
+    /** The long-run mean rate of an open client; NaN for closed-loop users, whose rate follows from the answers. */
     double rate() {
-        return arrivals.rate();
+        return arrivals == null ? Double.NaN : arrivals.rate();
     }
 
     void start() {
-        scheduleNextArrival();
+        if (users != null) {
+            users.start();
+        } else {
+            scheduleNextArrival();
+        }
     }
 
     /**
-     * Changes the mean arrival rate from now on. The pending arrival is redrawn at the new rate;
-     * for a Poisson process that is exact, since it has no memory.
+     * Changes an open client's mean arrival rate from now on. The pending arrival is redrawn at
+     * the new rate; for a Poisson process that is exact, since it has no memory. A new process
+     * starts from the new spec (a fresh stream position, not a replay of the old draws).
      */
     void setRate(double rate) {
+        if (arrivals == null) throw new IllegalArgumentException("client " + spec.name() + " is closed-loop: it has no rate to set");
         arrivals = arrivals.withRate(rate);
-        interarrivals = Samplers.interarrivals(arrivals, arrivalRandom);
+        process = openProcess(arrivals);
         scheduleNextArrival();
     }
 
     private void scheduleNextArrival() {
-        double gap = interarrivals.sample();
-        nextArrivalAt = simulation.now() + gap;
-        simulation.scheduleAt(nextArrivalAt, onArrival, this);
+        nextArrivalAt = process.next(simulation.now());
+        if (nextArrivalAt != Double.POSITIVE_INFINITY) simulation.scheduleAt(nextArrivalAt, onArrival, this);
     }
 
     private void arrive() {
         if (simulation.now() != nextArrivalAt) return; // superseded by a rate change
         scheduleNextArrival();
         Request request = ledger.open(this);
-        request.work = service.sample();
         addresses.sample(request.from);
+        send(request);
+    }
+
+    /** A closed-loop user has thought: it sends its next request from its own address. */
+    private void sendFor(ClosedUsers.User user) {
+        Request request = ledger.open(this);
+        request.user = user.index;
+        Address address = user.address;
+        if (address.ipv6) request.from.setIpv6(address.high, address.low); else request.from.setIpv4(address.ipv4);
+        users.sending(user, request);
+        send(request);
+    }
+
+    /** A closed-loop request of this client has ended. */
+    void ended(Request request) {
+        users.ended(request);
+    }
+
+    private void send(Request request) {
+        mix.draw(request);
         request.clientPort = Network.clientPort(ports);
         if (directTarget == null) {
             balancer.receive(request, protocol, port);

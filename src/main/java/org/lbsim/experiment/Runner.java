@@ -8,6 +8,7 @@ import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.EngineStats;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.metrics.TimeSeries;
+import org.lbsim.scenario.ArrivalSpec;
 import org.lbsim.scenario.ClientSpec;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ServerSpec;
@@ -77,7 +78,11 @@ public final class Runner {
         List<String> warnings = new ArrayList<>();
         double offeredWork = 0;
         for (ClientSpec client : scenario.clients()) {
-            if (client.targetsBalancer()) offeredWork += client.arrivals().rate() * client.service().mean();
+            // Closed-loop users can never offer more than the cluster answers, so only open
+            // clients can make it unstable.
+            if (client.targetsBalancer() && client.arrivals() instanceof ArrivalSpec.Open open) {
+                offeredWork += open.rate() * client.meanService();
+            }
         }
         double capacity = 0;
         for (ServerSpec server : scenario.servers()) capacity += server.workers() * server.speed();

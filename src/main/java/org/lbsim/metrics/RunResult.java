@@ -6,6 +6,7 @@ import java.util.List;
  * Everything one run measured, in the shape of the design's JSON. Times in seconds.
  *
  * @param throughput  completed requests per second of measured window
+ * @param workload    per-class latency, sessions and trace replay, when the scenario has them
  * @param warnings    plain-language notes about the run (unstable load, short warm-up...)
  */
 public record RunResult(
@@ -24,6 +25,7 @@ public record RunResult(
         List<FailureRecord> failures,
         ScalingResult scaling,
         CostResult cost,
+        WorkloadResult workload,
         EngineStats engine,
         List<String> warnings) {
 
@@ -41,6 +43,6 @@ public record RunResult(
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
         return new RunResult(scenario, algorithm, seed, simulatedSeconds, requests, latency, throughput, availability,
-                servers, securityGroups, networkAcls, balancer, failures, scaling, cost, engine, all);
+                servers, securityGroups, networkAcls, balancer, failures, scaling, cost, workload, engine, all);
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.lbsim.metrics.ClassResult;
 import org.lbsim.metrics.Estimate;
 import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.LatencySummary;
@@ -18,6 +19,9 @@ import org.lbsim.metrics.RequestCounts;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.metrics.SecurityGroupResult;
 import org.lbsim.metrics.ServerResult;
+import org.lbsim.metrics.SessionResult;
+import org.lbsim.metrics.TraceResult;
+import org.lbsim.metrics.WorkloadResult;
 
 /**
  * The JSON results of the design, key for key and in its order. A quantity that does not exist
@@ -155,6 +159,7 @@ public final class JsonReport {
         number(cost, "instanceHours", result.cost().instanceHours());
         number(cost, "total", result.cost().total());
         number(cost, "perMillionCompleted", result.cost().perMillionCompleted());
+        workload(root, result.workload());
         ObjectNode engine = root.putObject("engine");
         engine.put("events", result.engine().events());
         number(engine, "wallSeconds", result.engine().wallSeconds());
@@ -162,6 +167,38 @@ public final class JsonReport {
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(warnings::add);
         return root;
+    }
+
+    /**
+     * {@code classes} (empty unless a client sends a mix), {@code sessions} (null unless the
+     * balancer is sticky) and {@code trace} (null unless a client replays a trace).
+     */
+    private static void workload(ObjectNode root, WorkloadResult workload) {
+        ArrayNode classes = root.putArray("classes");
+        for (ClassResult requestClass : workload.classes()) {
+            ObjectNode node = classes.addObject();
+            node.put("name", requestClass.name());
+            node.put("completed", requestClass.completed());
+            node.set("latency", latency(requestClass.latency()));
+        }
+        SessionResult sessions = workload.sessions();
+        if (sessions == null) {
+            root.putNull("sessions");
+        } else {
+            root.putObject("sessions").put("started", sessions.started()).put("broken", sessions.broken());
+        }
+        TraceResult trace = workload.trace();
+        if (trace == null) {
+            root.putNull("trace");
+        } else {
+            ObjectNode node = root.putObject("trace");
+            node.put("lines", trace.lines());
+            node.put("replayed", trace.replayed());
+            node.put("skipped", trace.skipped());
+            node.put("reordered", trace.reordered());
+            ArrayNode first = node.putArray("firstSkipped");
+            trace.firstSkipped().forEach(first::add);
+        }
     }
 
     private static ObjectNode requests(RequestCounts counts) {

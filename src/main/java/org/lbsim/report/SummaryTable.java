@@ -1,6 +1,7 @@
 package org.lbsim.report;
 
 import java.util.Locale;
+import org.lbsim.metrics.ClassResult;
 import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.LatencySummary;
 import org.lbsim.metrics.RequestCounts;
@@ -39,6 +40,13 @@ public final class SummaryTable {
         line(out, "           %9s %9s %9s %9s %9s %9s %9s", millis(latency.mean()), millis(latency.p50()),
                 millis(latency.p90()), millis(latency.p95()), millis(latency.p99()), millis(latency.p999()),
                 millis(latency.max()));
+        for (ClassResult requestClass : result.workload().classes()) {
+            LatencySummary classLatency = requestClass.latency();
+            line(out, "  %-8s %9s %9s %9s %9s %9s %9s %9s  (%,d completed)", requestClass.name(), millis(classLatency.mean()),
+                    millis(classLatency.p50()), millis(classLatency.p90()), millis(classLatency.p95()),
+                    millis(classLatency.p99()), millis(classLatency.p999()), millis(classLatency.max()),
+                    requestClass.completed());
+        }
         out.append('\n');
 
         line(out, "%-14s %11s %10s %14s %8s", "server", "utilization", "completed", "mean in system", "up");
@@ -74,6 +82,17 @@ public final class SummaryTable {
             line(out, "  %s %s at %s, noticed after %s, over at %s, %,d requests lost", failure.server(), failure.kind(),
                     seconds(failure.at()), seconds(failure.detectedAfterSeconds()), seconds(failure.recoveredAt()),
                     failure.lost());
+        }
+        var sessions = result.workload().sessions();
+        if (sessions != null) {
+            line(out, "sessions: %,d started, %,d broken (moved off an instance that stopped being available)",
+                    sessions.started(), sessions.broken());
+        }
+        var trace = result.workload().trace();
+        if (trace != null) {
+            line(out, "trace: %,d lines, %,d replayed, %,d skipped, %,d out of order", trace.lines(), trace.replayed(),
+                    trace.skipped(), trace.reordered());
+            for (String skipped : trace.firstSkipped()) line(out, "  skipped %s", skipped);
         }
         var scaling = result.scaling();
         if (scaling.added() > 0 || scaling.removed() > 0) {

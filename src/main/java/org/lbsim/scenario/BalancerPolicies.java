@@ -16,6 +16,7 @@ package org.lbsim.scenario;
  * @param maxFails            NGINX's passive checks ({@code max_fails}, {@code fail_timeout}), or null for none
  * @param minimumHealthyTargets the healthy-instance minimum: results report the time spent below it
  *                            (AWS target-group health requirement {@code minimum_healthy_targets.count})
+ * @param stickiness          sticky sessions, or null for none
  */
 public record BalancerPolicies(
         int retries,
@@ -26,9 +27,24 @@ public record BalancerPolicies(
         double slowStart,
         double connectTimeout,
         int minimumHealthyTargets,
-        MaxFailsSpec maxFails) {
+        MaxFailsSpec maxFails,
+        StickinessSpec stickiness) {
 
-    public static final BalancerPolicies DEFAULTS = new BalancerPolicies(0, 20, 3, null, 300, 0, 10, 1, null);
+    public static final BalancerPolicies DEFAULTS = new BalancerPolicies(0, 20, 3, null, 300, 0, 10, 1, null, null);
+
+    /** Policies without sticky sessions. */
+    public BalancerPolicies(int retries, double retryBudgetPercent, int retryMinConcurrency,
+                            OutlierDetectionSpec outlierDetection, double deregistrationDelay, double slowStart,
+                            double connectTimeout, int minimumHealthyTargets, MaxFailsSpec maxFails) {
+        this(retries, retryBudgetPercent, retryMinConcurrency, outlierDetection, deregistrationDelay, slowStart,
+                connectTimeout, minimumHealthyTargets, maxFails, null);
+    }
+
+    /** These policies with sticky sessions. */
+    public BalancerPolicies withStickiness(StickinessSpec newStickiness) {
+        return new BalancerPolicies(retries, retryBudgetPercent, retryMinConcurrency, outlierDetection,
+                deregistrationDelay, slowStart, connectTimeout, minimumHealthyTargets, maxFails, newStickiness);
+    }
 
     /** Policies with a healthy-instance minimum and no NGINX-style passive checks. */
     public BalancerPolicies(int retries, double retryBudgetPercent, int retryMinConcurrency,
@@ -54,6 +70,20 @@ public record BalancerPolicies(
         if (!(slowStart >= 0)) throw new IllegalArgumentException("slowStart must be at least 0");
         if (!(connectTimeout > 0)) throw new IllegalArgumentException("connectTimeout must be positive");
         if (minimumHealthyTargets < 0) throw new IllegalArgumentException("minimumHealthyTargets must be at least 0");
+    }
+
+    /**
+     * Sticky sessions with a balancer-generated cookie, as an AWS ALB's duration-based stickiness:
+     * a session's first request goes where the algorithm says and the answer carries a cookie
+     * naming that instance; later requests go to it while it is available. The balancer sets the
+     * cookie again in every answer, so a session ends after {@code duration} without requests.
+     * When the instance is unhealthy, draining or gone, the balancer picks another and re-pins
+     * the session: the session is broken (what the instance held for it is lost).
+     */
+    public record StickinessSpec(double duration) {
+        public StickinessSpec {
+            if (!(duration > 0)) throw new IllegalArgumentException("the stickiness duration must be positive");
+        }
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.List;
  * One population of clients: how often they send, how much work each request carries, where
  * they come from and what they aim at.
  *
+ * @param service the work per request; null when {@code mix} gives each class its own
+ * @param mix     the request classes the client sends, by weight; empty for one kind of request
  * @param target  {@link #BALANCER} or the name of a server (a direct attempt at an instance)
  * @param timeout seconds the client waits for an answer; {@code Double.POSITIVE_INFINITY} for none
  */
@@ -13,6 +15,7 @@ public record ClientSpec(
         String name,
         ArrivalSpec arrivals,
         DistributionSpec service,
+        List<RequestClassSpec> mix,
         Protocol protocol,
         int port,
         List<Cidr> sources,
@@ -24,9 +27,33 @@ public record ClientSpec(
 
     public ClientSpec {
         sources = List.copyOf(sources);
+        mix = List.copyOf(mix);
+        if (service == null && mix.isEmpty()) throw new IllegalArgumentException("a client needs a service or a mix");
+        if (service != null && !mix.isEmpty()) throw new IllegalArgumentException("a client has a service or a mix, not both");
+        if (mix.stream().map(RequestClassSpec::name).distinct().count() < mix.size()) {
+            throw new IllegalArgumentException("a mix names each class once");
+        }
         if (sources.isEmpty()) throw new IllegalArgumentException("a client needs at least one source CIDR");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
         if (!(timeout > 0)) throw new IllegalArgumentException("timeout must be positive");
+    }
+
+    /** A client of one kind of request. */
+    public ClientSpec(String name, ArrivalSpec arrivals, DistributionSpec service, Protocol protocol, int port,
+                      List<Cidr> sources, String target, double timeout) {
+        this(name, arrivals, service, List.of(), protocol, port, sources, target, timeout);
+    }
+
+    /** The mean work per request over the mix, in seconds at speed 1.0. */
+    public double meanService() {
+        if (service != null) return service.mean();
+        double total = 0;
+        double weighted = 0;
+        for (RequestClassSpec requestClass : mix) {
+            total += requestClass.weight();
+            weighted += requestClass.weight() * requestClass.service().mean();
+        }
+        return weighted / total;
     }
 
     public boolean targetsBalancer() {

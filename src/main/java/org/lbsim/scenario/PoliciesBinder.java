@@ -6,6 +6,7 @@ import java.util.Set;
 /** Binds the balancer's policies: retries and their budget, passive checks, draining, slow start, timeouts. */
 final class PoliciesBinder {
 
+    static final List<String> STICKINESS_KEYS = List.of("type", "duration");
     static final List<String> RETRY_BUDGET_KEYS = List.of("percent", "minConcurrency");
     static final List<String> OUTLIER_KEYS =
             List.of("consecutive5xx", "interval", "baseEjectionTime", "maxEjectionPercent");
@@ -71,6 +72,7 @@ final class PoliciesBinder {
             Double window = binding.optional(m, "failTimeout", 10.0, (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
             if (count != null && window != null) maxFails = new BalancerPolicies.MaxFailsSpec(count, window);
         }
+        BalancerPolicies.StickinessSpec stickiness = stickiness(f);
         Integer minimumHealthy = binding.optional(f, "minimumHealthyTargets", d.minimumHealthyTargets(),
                 (n, p) -> values.smallInteger(n, p, 0, ScenarioBinder.MAX_COUNT, "a whole number of 0 or more"));
         if (problems.count() > before) return d;
@@ -79,6 +81,21 @@ final class PoliciesBinder {
         var percent = budgetPercent;
         var minimum = minConcurrency;
         return problems.construct(f.location(), "balancer", () -> new BalancerPolicies(retries, percent, minimum,
-                outlierSpec, deregistration, slowStart, connectTimeout, minimumHealthy, maxFailsSpec));
+                outlierSpec, deregistration, slowStart, connectTimeout, minimumHealthy, maxFailsSpec, stickiness));
+    }
+
+    /** {@code stickiness: {type: cookie, duration: 1h}}; the duration defaults to ALB's one day. */
+    private BalancerPolicies.StickinessSpec stickiness(Fields f) {
+        Node node = f.get("stickiness");
+        if (node == null) return null;
+        int before = problems.count();
+        Fields s = Fields.of(node, f.pathOf("stickiness"), "a map such as {type: cookie, duration: 1h}", problems);
+        s.allowOnly(STICKINESS_KEYS, Set.of());
+        Node typeNode = s.require("type", "cookie");
+        if (typeNode != null) values.choice(typeNode, s.pathOf("type"), List.of("cookie"));
+        Double duration = binding.optional(s, "duration", 86400.0,
+                (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
+        if (problems.count() > before) return null;
+        return new BalancerPolicies.StickinessSpec(duration);
     }
 }

@@ -32,26 +32,23 @@ final class ScenarioBinder {
             "maxRequestsInSystem", "clients", "securityGroups", "networkAcls", "balancer", "servers", "events",
             "autoscaling");
     private static final List<String> CLIENT_KEYS =
-            List.of("name", "arrivals", "service", "protocol", "port", "sources", "target", "timeout");
+            List.of("name", "arrivals", "service", "mix", "protocol", "port", "sources", "target", "timeout");
     private static final List<String> GROUP_KEYS = List.of("name", "inbound");
     private static final List<String> RULE_KEYS = List.of("protocol", "ports", "from");
     private static final List<String> BALANCER_KEYS = List.of("securityGroup", "listeners", "algorithm", "healthCheck",
             "retries", "retryBudget", "outlierDetection", "deregistrationDelay", "slowStart", "connectTimeout",
-            "minimumHealthyTargets", "maxFails");
+            "minimumHealthyTargets", "maxFails", "stickiness");
     private static final List<String> HEALTH_CHECK_KEYS =
             List.of("port", "interval", "timeout", "healthyThreshold", "unhealthyThreshold", "inBand", "probeWork");
     private static final List<String> SERVER_KEYS = List.of("name", "securityGroup", "workers", "queueCapacity",
             "speed", "weight", "count", "failures", "costPerHour", "bootTime");
-    private static final List<String> PROCESSES = List.of("poisson", "constant");
     private static final List<String> ACTIONS = List.of("fail", "recover", "set-rate", "set-algorithm", "slow",
             "black-hole", "add-server", "remove-server", "set-weight", "set-security-rule");
 
     /** Keys and words of capabilities the design announces, so that they are "not supported yet". */
     private static final Set<String> PLANNED_TOP = Set.of();
-    private static final Set<String> PLANNED_CLIENT = Set.of("mix");
-    private static final Set<String> PLANNED_ARRIVALS = Set.of("users", "thinkTime", "states", "file", "format", "speedup");
-    private static final Set<String> PLANNED_PROCESSES = Set.of("closed", "mmpp", "trace");
-    private static final Set<String> PLANNED_BALANCER = Set.of("stickiness");
+    private static final Set<String> PLANNED_CLIENT = Set.of();
+    private static final Set<String> PLANNED_BALANCER = Set.of();
     private static final Set<String> PLANNED_SERVER = Set.of();
 
     /** Algorithm name → the rules of the parameters it accepts, by key. */
@@ -67,6 +64,9 @@ final class ScenarioBinder {
     private final PoliciesBinder policiesBinder;
     private final AutoscalingBinder autoscalingBinder;
     private final NetworkAclBinder aclBinder;
+    private final ArrivalsBinder arrivalsBinder;
+    /** Clients of closed-loop users, which {@code set-rate} cannot name: their rate follows from the answers. */
+    private Set<String> closedClients = Set.of();
 
     ScenarioBinder(Map<String, Map<String, ParameterRule>> algorithms, String defaultName, Problems problems) {
         this.algorithms = algorithms;
@@ -79,6 +79,7 @@ final class ScenarioBinder {
         this.policiesBinder = new PoliciesBinder(problems, values, binding);
         this.autoscalingBinder = new AutoscalingBinder(problems, values, binding);
         this.aclBinder = new NetworkAclBinder(problems, values, binding);
+        this.arrivalsBinder = new ArrivalsBinder(problems, values, binding, distributions);
     }
 
     Scenario bind(Node root) {
@@ -109,6 +110,8 @@ final class ScenarioBinder {
         BalancerSpec balancer = balancer(top, groupNames);
         Map<String, Location> clientNames = new LinkedHashMap<>();
         List<ClientSpec> clients = clients(top, serverNames.keySet(), clientNames);
+        closedClients = clients.stream().filter(c -> c.arrivals() instanceof ArrivalSpec.Closed).map(ClientSpec::name)
+                .collect(java.util.stream.Collectors.toSet());
         String durationText = duration == null ? null : ((ScalarNode) durationNode).text();
         List<EventSpec> events = events(top, durationText, duration, serverNames.keySet(), clientNames.keySet(),
                 groupNames);
@@ -395,10 +398,20 @@ final class ScenarioBinder {
         Fields f = Fields.of(node, path, "a client map with keys " + String.join(", ", CLIENT_KEYS), problems);
         f.allowOnly(CLIENT_KEYS, PLANNED_CLIENT);
         String name = binding.uniqueName(f, seen, "client");
-        Node arrivalsNode = f.require("arrivals", "a map such as {process: poisson, rate: 150/s}");
-        ArrivalSpec arrivals = arrivalsNode == null ? null : arrivals(arrivalsNode, f.pathOf("arrivals"));
-        Node serviceNode = f.require("service", DistributionBinder.EXAMPLE);
-        DistributionSpec service = serviceNode == null ? null : distributions.bind(serviceNode, f.pathOf("service"));
+        Node arrivalsNode = f.require("arrivals", ArrivalsBinder.EXAMPLE);
+        ArrivalSpec arrivals = arrivalsNode == null ? null : arrivalsBinder.arrivals(arrivalsNode, f.pathOf("arrivals"));
+        Node mixNode = f.get("mix");
+        Node serviceNode = f.get("service");
+        DistributionSpec boundService = null;
+        List<RequestClassSpec> mix = arrivalsBinder.mix(mixNode, f.pathOf("mix"));
+        if (serviceNode != null && mixNode != null) {
+            problems.add(mixNode.location(), f.pathOf("mix"),
+                    "found both 'service' and 'mix', expected one: a mix gives each class its own service");
+        } else if (mixNode == null) {
+            serviceNode = f.require("service", DistributionBinder.EXAMPLE + " (or a 'mix' of request classes)");
+            boundService = serviceNode == null ? null : distributions.bind(serviceNode, f.pathOf("service"));
+        }
+        DistributionSpec service = boundService;
         Protocol protocol = binding.optional(f, "protocol", Protocol.TCP, binding::protocol);
         Integer port = binding.optional(f, "port", 80, values::port);
         List<Cidr> sources = new ArrayList<>();
@@ -414,35 +427,7 @@ final class ScenarioBinder {
                 (n, p) -> values.duration(n, p, d -> d > 0, Values.POSITIVE_DURATION));
         if (problems.count() > before) return null;
         return problems.construct(f.location(), path,
-                () -> new ClientSpec(name, arrivals, service, protocol, port, sources, target, timeout));
-    }
-
-    private ArrivalSpec arrivals(Node node, String path) {
-        int before = problems.count();
-        Fields f = Fields.of(node, path, "a map such as {process: poisson, rate: 150/s}", problems);
-        Node processNode = f.require("process", "one of: " + String.join(", ", PROCESSES));
-        String process = processNode == null ? null : values.text(processNode, f.pathOf("process"), "a process name");
-        if (process != null && PLANNED_PROCESSES.contains(process)) {
-            problems.add(processNode.location(), f.pathOf("process"), "found '" + process
-                    + "', which is not supported yet; supported: " + String.join(", ", PROCESSES));
-            return null;
-        }
-        if (process != null && !PROCESSES.contains(process)) {
-            values.choice(processNode, f.pathOf("process"), PROCESSES);
-        }
-        f.allowOnly(List.of("process", "rate"), PLANNED_ARRIVALS);
-        Node rateNode = f.require("rate", "a positive rate such as 150/s");
-        Double rate = null;
-        if (rateNode instanceof ListNode) {
-            problems.add(rateNode.location(), f.pathOf("rate"), "found a list (a rate schedule), which is not "
-                    + "supported yet; expected a single rate such as 150/s");
-        } else if (rateNode != null) {
-            rate = values.rate(rateNode, f.pathOf("rate"));
-        }
-        if (problems.count() > before) return null;
-        double perSecond = rate;
-        return problems.construct(f.location(), path, () -> process.equals("poisson")
-                ? new ArrivalSpec.Poisson(perSecond) : new ArrivalSpec.Constant(perSecond));
+                () -> new ClientSpec(name, arrivals, service, mix, protocol, port, sources, target, timeout));
     }
 
     private String target(Node node, String path, Set<String> serverNames) {
@@ -500,6 +485,10 @@ final class ScenarioBinder {
             case "set-rate" -> {
                 f.allowOnly(List.of("at", "action", "client", "rate"), Set.of());
                 String client = binding.reference(f, "client", clientNames, "client");
+                if (closedClients.contains(client)) {
+                    problems.add(f.get("client").location(), f.pathOf("client"), "found '" + client
+                            + "', a client of closed-loop users, expected an open client: closed-loop users have no rate to set");
+                }
                 Node rateNode = f.require("rate", "a positive rate such as 300/s");
                 Double rate = rateNode == null ? null : values.rate(rateNode, f.pathOf("rate"));
                 event = problems.count() > before ? null : new EventSpec.SetRate(at, client, rate);

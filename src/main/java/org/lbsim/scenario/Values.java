@@ -94,7 +94,11 @@ final class Values {
 
     /** A positive rate, in requests per second. */
     Double rate(Node node, String path) {
-        String expected = "a positive rate such as 150/s";
+        return rate(node, path, perSecond -> perSecond > 0, "a positive rate such as 150/s");
+    }
+
+    /** A rate in requests per second within {@code inRange}; {@code expected} says the range. */
+    Double rate(Node node, String path, DoublePredicate inRange, String expected) {
         String text = text(node, path, expected);
         if (text == null) return null;
         double perSecond;
@@ -104,7 +108,7 @@ final class Values {
             problems.add(node.location(), path, e.getMessage());
             return null;
         }
-        return perSecond > 0 ? perSecond : reportFound(node, path, text, expected);
+        return inRange.test(perSecond) ? perSecond : reportFound(node, path, text, expected);
     }
 
     /** A destination port, 1 to 65535. */

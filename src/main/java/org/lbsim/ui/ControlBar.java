@@ -11,6 +11,7 @@ import javafx.util.StringConverter;
 import org.lbsim.balancing.AlgorithmInfo;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.experiment.LiveRun;
+import org.lbsim.scenario.ArrivalSpec;
 import org.lbsim.scenario.ClientSpec;
 
 /**
@@ -84,9 +85,12 @@ final class ControlBar extends HBox {
         algorithm.setPrefWidth(220);
         getChildren().addAll(playPause, step, reset, speedLabel, speed, algorithmLabel, algorithm, add);
 
-        ClientSpec main = run.scenario().clients().stream().filter(ClientSpec::targetsBalancer).findFirst().orElse(null);
+        // The rate slider drives the first open client through the balancer; closed-loop users
+        // have no rate to set.
+        ClientSpec main = run.scenario().clients().stream()
+                .filter(c -> c.targetsBalancer() && c.arrivals() instanceof ArrivalSpec.Open).findFirst().orElse(null);
         if (main != null) {
-            double initial = main.arrivals().rate();
+            double initial = ((ArrivalSpec.Open) main.arrivals()).rate();
             Slider rate = new Slider(Math.max(initial / 20, 0.1), initial * 3, initial);
             rate.setId("rate");
             rate.setPrefWidth(160);

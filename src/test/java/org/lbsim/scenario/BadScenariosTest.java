@@ -37,7 +37,7 @@ class BadScenariosTest {
             empty.yaml                  |  1 |  1 | the file is empty
             negative-timeout.yaml       |  5 | 14 | clients[0].timeout: found '-1s', expected a positive duration
             event-after-end.yaml        | 10 | 10 | events[0].at: found '11min', expected a time from 0 to the duration (10min)
-            planned-process.yaml        |  4 | 25 | found 'closed', which is not supported yet; supported: poisson, constant
+            planned-process.yaml        |  4 | 25 | found 'trace', which is not supported yet; supported: poisson, constant, mmpp, closed
             slowdown-without-factor.yaml |  9 |  9 | missing 'factor'
             unknown-failure-kind.yaml   |  9 | 37 | found 'blackhole' (did you mean 'black-hole'?)
             factor-on-crash.yaml        |  9 | 39 | expected factor only with kind: slowdown
@@ -54,6 +54,17 @@ class BadScenariosTest {
             set-security-rule-unknown-group.yaml | 12 | 50 | events[0].group: found 'lb-gs' (did you mean 'lb-sg'?), expected the name of a security group
             set-security-rule-bad-rule.yaml | 16 | 42 | events[0].inbound[0].from: '::/129' is not a CIDR block
             set-security-rule-without-inbound.yaml | 12 | 5 | events[0]: missing 'inbound'
+            schedule-not-from-zero.yaml | 4 | 46 | at: found '1min', expected the first point at 0s
+            schedule-backwards.yaml     | 9 | 16 | rate[2].at: found '2min', expected a time after the previous point's
+            interpolation-without-schedule.yaml | 4 | 62 | expected it only with a rate schedule (a list)
+            cycle-peak-below-trough.yaml | 4 | 62 | rate.peak: found a peak of 100/s, expected a peak above the trough
+            mmpp-one-state.yaml         | 4 | 39 | states: found 1 state, expected a list of at least two states
+            closed-without-think-time.yaml | 4 | 15 | arrivals: missing 'thinkTime'
+            closed-zero-users.yaml      | 4 | 40 | users: found '0', expected a whole number of users from 1
+            mix-and-service.yaml        | 6 | 10 | found both 'service' and 'mix', expected one
+            mix-duplicate-class.yaml    | 7 | 16 | found the request class name 'page' a second time (first at line 6)
+            stickiness-bad-type.yaml    | 7 | 22 | stickiness.type: found 'source-ip', expected one of: cookie
+            set-rate-closed.yaml        | 9 | 42 | found 'users', a client of closed-loop users, expected an open client
             """)
     void badScenario_isReportedAtTheMistakeWithWhatWasFound(String file, int line, int column, String message) {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Fixtures.load("bad/" + file));
@@ -81,8 +92,8 @@ class BadScenariosTest {
 
         assertThat(e.problems()).extracting(ScenarioException.Problem::message)
                 .containsExactly(
-                        "clients[0].arrivals: found unknown key 'rat' (did you mean 'rate'?); expected one of: process, rate",
-                        "clients[0].arrivals: missing 'rate', expected a positive rate such as 150/s");
+                        "clients[0].arrivals: found unknown key 'rat' (did you mean 'rate'?); expected one of: process, rate, interpolation",
+                        "clients[0].arrivals: missing 'rate', expected a rate such as 150/s, a schedule [{at: 0s, rate: 100/s}, ...] or a daily cycle {trough: 50/s, peak: 400/s, peakAt: 14h}");
         assertThat(List.of(e.getMessage().split("\n"))).hasSize(2);
     }
 }

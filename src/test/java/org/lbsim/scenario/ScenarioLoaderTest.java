@@ -112,4 +112,29 @@ class ScenarioLoaderTest {
                         .extracting(ScenarioException.Problem::where)
                         .containsExactlyInAnyOrder("many.yaml:2:7", "many.yaml:3:56", "many.yaml:4:30"));
     }
+
+    @Test
+    void workloadKeys_bindToSchedulesMmppClosedUsersMixesAndStickiness() throws ScenarioException {
+        Scenario s = Fixtures.load("good/workloads.yaml");
+        var clients = s.clients();
+        assertThat(clients.get(0).arrivals()).isEqualTo(new ArrivalSpec.Poisson(new RateSchedule.Piecewise(List.of(
+                new RateSchedule.Point(0, 100), new RateSchedule.Point(600, 400)), RateSchedule.Interpolation.STEP)));
+        assertThat(clients.get(1).arrivals()).isEqualTo(new ArrivalSpec.Poisson(new RateSchedule.Piecewise(List.of(
+                new RateSchedule.Point(0, 0), new RateSchedule.Point(1800, 100)), RateSchedule.Interpolation.LINEAR)));
+        assertThat(clients.get(2).arrivals()).isEqualTo(new ArrivalSpec.Poisson(new RateSchedule.Cycle(50, 400, 14 * 3600, 86400)));
+        assertThat(clients.get(3).arrivals()).isEqualTo(new ArrivalSpec.Mmpp(List.of(
+                new ArrivalSpec.MmppState(50, 30), new ArrivalSpec.MmppState(500, 5))));
+        assertThat(clients.get(4).arrivals()).isEqualTo(new ArrivalSpec.Closed(50, new DistributionSpec.Exponential(2)));
+        assertThat(clients.get(4).service()).isNull();
+        assertThat(clients.get(4).mix()).containsExactly(
+                new RequestClassSpec("page", 0.9, new DistributionSpec.Exponential(0.02)),
+                new RequestClassSpec("report", 0.1, new DistributionSpec.Lognormal(0.4, 2)));
+        assertThat(clients.get(4).meanService()).isCloseTo(0.9 * 0.02 + 0.1 * 0.4, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.balancer().policies().stickiness()).isEqualTo(new BalancerPolicies.StickinessSpec(3600));
+        // The long-run rates that capacity warnings use: the last step, the ramp's end, the cycle's middle, the MMPP's mix.
+        assertThat(((ArrivalSpec.Open) clients.get(0).arrivals()).rate()).isEqualTo(400);
+        assertThat(((ArrivalSpec.Open) clients.get(2).arrivals()).rate()).isEqualTo(225);
+        assertThat(((ArrivalSpec.Open) clients.get(3).arrivals()).rate()).isCloseTo((50 * 30 + 500 * 5) / 35.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
 }

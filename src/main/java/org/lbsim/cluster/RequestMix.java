@@ -1,0 +1,59 @@
+package org.lbsim.cluster;
+
+import java.util.List;
+import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import org.lbsim.engine.RandomStream;
+import org.lbsim.engine.RandomStreams;
+import org.lbsim.scenario.ClientSpec;
+import org.lbsim.scenario.RequestClassSpec;
+
+/**
+ * What a client's next request is: its class, drawn by the mix's weights, and its work, drawn
+ * from that class's service distribution. Each class's work has its own stream, so adding a
+ * class does not change the numbers another class draws.
+ */
+final class RequestMix {
+
+    private final Sampler single;
+    private final SharedStateDiscreteSampler classes;
+    private final int[] classIndices;
+    private final Sampler[] services;
+
+    RequestMix(ClientSpec client, RandomStreams streams, ClassLatencies registry) {
+        String prefix = "clients." + client.name() + ".";
+        List<RequestClassSpec> mix = client.mix();
+        if (mix.isEmpty()) {
+            this.single = Samplers.of(client.service(), streams.stream(prefix + "service"));
+            this.classes = null;
+            this.classIndices = null;
+            this.services = null;
+            return;
+        }
+        this.single = null;
+        int n = mix.size();
+        this.classIndices = new int[n];
+        this.services = new Sampler[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            RequestClassSpec requestClass = mix.get(i);
+            classIndices[i] = registry.indexOf(requestClass.name());
+            services[i] = Samplers.of(requestClass.service(), streams.stream(prefix + "service." + requestClass.name()));
+            weights[i] = requestClass.weight();
+        }
+        RandomStream choice = streams.stream(prefix + "mix");
+        // The alias method normalises the weights and draws in constant time.
+        this.classes = AliasMethodDiscreteSampler.of(choice, weights);
+    }
+
+    /** Sets the request's class (when the client has a mix) and its work. */
+    void draw(Request request) {
+        if (single != null) {
+            request.work = single.sample();
+            return;
+        }
+        int position = classes.sample();
+        request.requestClass = classIndices[position];
+        request.work = services[position].sample();
+    }
+}
