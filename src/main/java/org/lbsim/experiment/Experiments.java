@@ -139,7 +139,7 @@ public final class Experiments {
         List<String> warnings = new ArrayList<>();
         // Warnings about the scenario itself are the same in every replication: say them once.
         results.get(0).warnings().forEach(warnings::add);
-        WarmupCheck.warning(configuration.scenario().warmup(), series).ifPresent(warnings::add);
+        WarmupCheck.warning(configuration.scenario(), series).ifPresent(warnings::add);
         warnings.addAll(notes);
         return Replicated.of(configuration.algorithm(), configuration.set(), results, warnings);
     }

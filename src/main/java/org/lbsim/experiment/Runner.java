@@ -39,7 +39,7 @@ public final class Runner {
     /** One run sampled every {@code interval} seconds, with its warnings including the warm-up check. */
     public SampledRun run(Scenario scenario, double interval) {
         SampledRun run = sampled(scenario, interval);
-        List<String> warmup = WarmupCheck.warning(scenario.warmup(), List.of(run.series())).stream().toList();
+        List<String> warmup = WarmupCheck.warning(scenario, List.of(run.series())).stream().toList();
         return new SampledRun(run.result().withWarnings(warmup), run.series());
     }
 

@@ -5,6 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.lbsim.metrics.Mser;
 import org.lbsim.metrics.TimeSeries;
+import org.lbsim.scenario.ArrivalSpec;
+import org.lbsim.scenario.ClientSpec;
+import org.lbsim.scenario.RateSchedule;
+import org.lbsim.scenario.Scenario;
 
 /**
  * Checks a scenario's {@code warmup} against MSER-5 on the mean latency per sample interval,
@@ -15,9 +19,24 @@ final class WarmupCheck {
     private WarmupCheck() {
     }
 
+    /**
+     * Whether the scenario has a steady state to warm up to. A client whose rate follows a
+     * schedule or a daily cycle changes the load on purpose, so no warm-up would end the change,
+     * and MSER would only report the schedule back.
+     */
+    static boolean hasSteadyState(Scenario scenario) {
+        for (ClientSpec client : scenario.clients()) {
+            if (client.arrivals() instanceof ArrivalSpec.Poisson poisson && !(poisson.schedule() instanceof RateSchedule.Fixed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A warning when the warm-up looks too short, or when the latency never settles; empty otherwise. */
-    static Optional<String> warning(double warmup, List<TimeSeries> replications) {
-        if (replications.isEmpty()) return Optional.empty();
+    static Optional<String> warning(Scenario scenario, List<TimeSeries> replications) {
+        if (replications.isEmpty() || !hasSteadyState(scenario)) return Optional.empty();
+        double warmup = scenario.warmup();
         List<TimeSeries.Interval> grid = replications.get(0).intervals();
         double[] series = new double[grid.size()];
         for (int i = 0; i < series.length; i++) {
