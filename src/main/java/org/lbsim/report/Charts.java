@@ -46,6 +46,7 @@ public final class Charts {
 
     private static final String FONT = Font.SANS_SERIF;
     private static final Color GRID = new Color(0xC8C8C8);
+    private static final Color ARRIVALS = new Color(0xA0A0A0);
     private static final StandardChartTheme THEME = theme();
 
     private Charts() {
@@ -109,7 +110,8 @@ public final class Charts {
 
     /** Completions and errors per second over time: live when the caller keeps adding to the dataset. */
     public static JFreeChart throughputOverTime(XYDataset throughput) {
-        return chart("Throughput and errors over time", throughputPlot(throughput));
+        XYPlot plot = throughputPlot(throughput);
+        return withThroughputColours(chart("Arrivals, throughput and errors over time", plot), plot);
     }
 
     /** A single run over time: latency, utilization, throughput and errors, on one time axis. */
@@ -118,8 +120,9 @@ public final class Charts {
         plot.setGap(18);
         plot.add(latencyPlot(datasets.latency()), 1);
         plot.add(utilizationPlot(datasets.utilization()), 1);
-        plot.add(throughputPlot(datasets.throughput()), 1);
-        return chart("One run over time", plot);
+        XYPlot throughput = throughputPlot(datasets.throughput());
+        plot.add(throughput, 1);
+        return withThroughputColours(chart("One run over time", plot), throughput);
     }
 
     private static XYPlot latencyPlot(XYDataset latency) {
@@ -133,7 +136,22 @@ public final class Charts {
     }
 
     private static XYPlot throughputPlot(XYDataset throughput) {
-        return new XYPlot(throughput, numberAxis("time (s)"), numberAxis("requests/s"), lines());
+        XYPlot plot = new XYPlot(throughput, numberAxis("time (s)"), numberAxis("requests/s"), lines());
+        // The first series (arrivals) drawn first, so served traffic covers it wherever they agree.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        return plot;
+    }
+
+    /**
+     * Arrivals in grey behind, completions in sky blue, errors in black, in every chart alike; set
+     * after the theme, which hands out its palette's colours in series order.
+     */
+    private static JFreeChart withThroughputColours(JFreeChart chart, XYPlot throughput) {
+        var renderer = throughput.getRenderer();
+        renderer.setSeriesPaint(0, ARRIVALS);
+        renderer.setSeriesPaint(1, PALETTE[5]);
+        renderer.setSeriesPaint(2, PALETTE[6]);
+        return chart;
     }
 
     private static XYLineAndShapeRenderer lines() {

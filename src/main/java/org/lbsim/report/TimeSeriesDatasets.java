@@ -19,15 +19,19 @@ public final class TimeSeriesDatasets {
     private final XYSeries p99 = new XYSeries("p99", false, false);
     private final XYSeries completions = new XYSeries("completions/s", false, false);
     private final XYSeries errors = new XYSeries("errors/s", false, false);
+    /** What the clients sent: with bursts or a schedule, the load itself, against what was served. */
+    private final XYSeries arrivals = new XYSeries("arrivals/s", false, false);
     private final int maximumItems;
 
     /** @param maximumItems points kept per series, the oldest dropped first (a live chart's window) */
     public TimeSeriesDatasets(int maximumItems) {
         this.maximumItems = maximumItems;
-        for (XYSeries series : new XYSeries[] {p50, p95, p99, completions, errors}) series.setMaximumItemCount(maximumItems);
+        for (XYSeries series : new XYSeries[] {p50, p95, p99, completions, errors, arrivals}) series.setMaximumItemCount(maximumItems);
         latency.addSeries(p50);
         latency.addSeries(p95);
         latency.addSeries(p99);
+        // Arrivals first, so the line is drawn behind: it shows only where the load outruns service.
+        throughput.addSeries(arrivals);
         throughput.addSeries(completions);
         throughput.addSeries(errors);
     }
@@ -48,6 +52,7 @@ public final class TimeSeriesDatasets {
         double seconds = interval.seconds();
         completions.add(time, interval.completed() / seconds);
         errors.add(time, interval.errors() / seconds);
+        arrivals.add(time, interval.arrivals() / seconds);
         for (TimeSeries.ServerSample server : interval.servers()) {
             int index = utilization.getSeriesIndex(server.name());
             XYSeries series;
@@ -64,7 +69,7 @@ public final class TimeSeriesDatasets {
 
     /** Forgets every point (a live chart starting over). */
     public void clear() {
-        for (XYSeries series : new XYSeries[] {p50, p95, p99, completions, errors}) series.clear();
+        for (XYSeries series : new XYSeries[] {p50, p95, p99, completions, errors, arrivals}) series.clear();
         utilization.removeAllSeries();
     }
 
@@ -83,7 +88,7 @@ public final class TimeSeriesDatasets {
         return utilization;
     }
 
-    /** Completions and errors per second. */
+    /** Completions, errors and arrivals per second. */
     public XYSeriesCollection throughput() {
         return throughput;
     }
