@@ -70,8 +70,10 @@ final class LiveCharts extends HBox {
             chart.getXYPlot().getDomainAxis().setLabel(messages.get("chart.time"));
             chart.getXYPlot().getRangeAxis().setLabel(messages.get(LABELS[i][1]));
         }
-        datasets.throughput().getSeries(0).setKey(messages.get("series.completed"));
-        datasets.throughput().getSeries(1).setKey(messages.get("series.errors"));
+        // In the datasets' order: arrivals, completions, errors.
+        datasets.throughput().getSeries(0).setKey(messages.get("series.arrivals"));
+        datasets.throughput().getSeries(1).setKey(messages.get("series.completed"));
+        datasets.throughput().getSeries(2).setKey(messages.get("series.errors"));
     }
 
     /** Adds one interval's point to every series (on the JavaFX thread, which owns the charts). */
