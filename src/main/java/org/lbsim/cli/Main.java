@@ -2,6 +2,7 @@ package org.lbsim.cli;
 
 import java.io.PrintWriter;
 import org.lbsim.cluster.SystemFullException;
+import org.lbsim.cluster.TraceReplayException;
 import org.lbsim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +49,10 @@ public final class Main implements Runnable {
             PrintWriter errors = cmd.getErr();
             if (exception instanceof ScenarioException) {
                 errors.println(exception.getMessage());
+                return BAD_INPUT;
+            }
+            if (exception instanceof TraceReplayException) {
+                errors.println(exception.getMessage()); // file:line:column: found ..., expected ...
                 return BAD_INPUT;
             }
             if (exception instanceof UserInputException || exception instanceof SystemFullException) {

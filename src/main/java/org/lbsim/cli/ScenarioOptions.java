@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.scenario.ArrivalSpec;
+import org.lbsim.scenario.ClientSpec;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ScenarioException;
 import picocli.CommandLine.Option;
@@ -25,6 +27,13 @@ final class ScenarioOptions {
             description = "Override one field by its path, list items by name, e.g. clients.users.arrivals.rate=300/s.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--speedup", paramLabel = "F",
+            description = "Replay every trace F times faster than it was recorded, replacing the scenario's speedup.")
+    Double speedup;
+
+    @Option(names = "--strict", description = "Stop at a trace's first malformed line instead of skipping and counting it.")
+    boolean strict;
+
     /** Loads, applies the options and validates. */
     Scenario load(Algorithms algorithms) throws ScenarioException {
         return load(algorithms, overrides);
@@ -41,6 +50,25 @@ final class ScenarioOptions {
             all.add("balancer.algorithm=" + algorithm);
         }
         Scenario scenario = AlgorithmRules.loader(algorithms).load(file, all);
+        scenario = withTraceOptions(scenario);
         return seed == null ? scenario : scenario.withSeed(seed);
+    }
+
+    /** {@code --speedup} and {@code --strict} applied to every client that replays a trace. */
+    private Scenario withTraceOptions(Scenario scenario) {
+        if (speedup == null && !strict) return scenario;
+        if (speedup != null && !(speedup > 0 && speedup <= 1e9)) {
+            throw new UserInputException("--speedup: found '" + speedup + "', expected a positive factor such as 60");
+        }
+        List<ClientSpec> clients = new ArrayList<>();
+        for (ClientSpec client : scenario.clients()) {
+            if (client.arrivals() instanceof ArrivalSpec.Trace trace) {
+                ArrivalSpec.Trace changed = speedup == null ? trace : trace.withSpeedup(speedup);
+                clients.add(client.withArrivals(strict ? changed.withStrict(true) : changed));
+            } else {
+                clients.add(client);
+            }
+        }
+        return scenario.withClients(clients);
     }
 }

@@ -173,7 +173,7 @@ final class Balancer {
         dispatched++;
         algorithm.onDispatched(backend);
         Server server = backend.server;
-        int port = request.source.port();
+        int port = request.port;
         int balancerPort = network.balancerPort(false);
         if (!network.synReaches(server, port, true)) {
             simulation.schedule(policies.connectTimeout(), onConnectTimeout, request);

@@ -17,6 +17,7 @@ import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.metrics.SecurityGroupResult;
 import org.lbsim.metrics.ServerResult;
+import org.lbsim.metrics.TraceResult;
 import org.lbsim.metrics.WorkloadResult;
 import org.lbsim.scenario.ClientSpec;
 import org.lbsim.scenario.Cidr;
@@ -342,6 +343,25 @@ public final class Cluster implements ClusterControl {
                 counts, ledger.latency().summary(), counts.completed() / window, counts.availability(),
                 serverResults, groupResults, network.results(), balancerResult, failures,
                 new ScalingResult(added, removed, maxInstances, minInstances), costResult,
-                new WorkloadResult(classes.results(), balancer.sessions(), null), engine, warnings);
+                new WorkloadResult(classes.results(), balancer.sessions(), traceResult()), engine, warnings);
+    }
+
+    /** What the trace clients replayed, summed; null when no client replays a trace. */
+    private TraceResult traceResult() {
+        TraceResult total = null;
+        for (TrafficSource source : sources.values()) {
+            TraceResult one = source.traceResult();
+            if (one == null) continue;
+            if (total == null) {
+                total = one;
+                continue;
+            }
+            List<String> skipped = new ArrayList<>(total.firstSkipped());
+            skipped.addAll(one.firstSkipped());
+            total = new TraceResult(total.lines() + one.lines(), total.replayed() + one.replayed(),
+                    total.skipped() + one.skipped(), total.reordered() + one.reordered(),
+                    skipped.subList(0, Math.min(skipped.size(), 5)));
+        }
+        return total;
     }
 }

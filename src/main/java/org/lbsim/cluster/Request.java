@@ -20,6 +20,8 @@ final class Request implements RequestInfo {
     double work;
     /** The client's source address, reused with the request. */
     final Address from = new Address();
+    /** The destination port: the client's, or the one a replayed trace line names. */
+    int port;
     /** The client's ephemeral source port; drawn only when a network ACL could look at it, else 0. */
     int clientPort;
     /** Sent after the warm-up, so it counts in the statistics. */

@@ -33,6 +33,8 @@ final class TrafficSource {
     private final double timeout;
     /** The users of a closed-loop client; null for an open one. */
     private final ClosedUsers users;
+    /** The replayed trace of a trace client; null otherwise. */
+    private final TraceArrivals trace;
     private final EventHandler<TrafficSource> onArrival = TrafficSource::arrive;
     /** An open client's process and its spec, which {@code set-rate} replaces. */
     private ArrivalSpec.Open arrivals;
@@ -60,8 +62,15 @@ final class TrafficSource {
         if (spec.arrivals() instanceof ArrivalSpec.Closed closed) {
             Sampler think = Samplers.of(closed.thinkTime(), streams.stream(prefix + "thinkTime"));
             this.users = new ClosedUsers(closed.users(), simulation, think, timeout, addresses, this::sendFor);
+            this.trace = null;
+        } else if (spec.arrivals() instanceof ArrivalSpec.Trace replay) {
+            this.users = null;
+            boolean hasOwnService = spec.service() != null || !spec.mix().isEmpty();
+            this.trace = new TraceArrivals(replay, streams.stream(prefix + "arrivals"), hasOwnService ? mix::draw : null);
+            this.process = trace;
         } else {
             this.users = null;
+            this.trace = null;
             this.arrivals = (ArrivalSpec.Open) spec.arrivals();
             this.process = openProcess(arrivals);
         }
@@ -89,7 +98,12 @@ final class TrafficSource {
         return port;
     }
 
-    /** The long-run mean rate of an open client; NaN for closed-loop users, whose rate follows from the answers. */
+    /** What the replay of this client's trace read, or null when it replays none. */
+    org.lbsim.metrics.TraceResult traceResult() {
+        return trace == null ? null : trace.result();
+    }
+
+    /** The long-run mean rate of an open client; NaN for closed-loop users and traces, whose rate is not set. */
     double rate() {
         return arrivals == null ? Double.NaN : arrivals.rate();
     }
@@ -108,7 +122,9 @@ final class TrafficSource {
      * starts from the new spec (a fresh stream position, not a replay of the old draws).
      */
     void setRate(double rate) {
-        if (arrivals == null) throw new IllegalArgumentException("client " + spec.name() + " is closed-loop: it has no rate to set");
+        if (arrivals == null) {
+            throw new IllegalArgumentException("client " + spec.name() + " is closed-loop or a trace: it has no rate to set");
+        }
         arrivals = arrivals.withRate(rate);
         process = openProcess(arrivals);
         scheduleNextArrival();
@@ -121,9 +137,15 @@ final class TrafficSource {
 
     private void arrive() {
         if (simulation.now() != nextArrivalAt) return; // superseded by a rate change
-        scheduleNextArrival();
+        scheduleNextArrival(); // a trace moves the line that arrives now aside, and reads the next
         Request request = ledger.open(this);
-        addresses.sample(request.from);
+        if (trace == null) {
+            addresses.sample(request.from);
+            request.port = port;
+            mix.draw(request);
+        } else if (!trace.fill(request, port)) {
+            addresses.sample(request.from);
+        }
         send(request);
     }
 
@@ -133,6 +155,8 @@ final class TrafficSource {
         request.user = user.index;
         Address address = user.address;
         if (address.ipv6) request.from.setIpv6(address.high, address.low); else request.from.setIpv4(address.ipv4);
+        request.port = port;
+        mix.draw(request);
         users.sending(user, request);
         send(request);
     }
@@ -142,9 +166,10 @@ final class TrafficSource {
         users.ended(request);
     }
 
+    /** Sends a request whose address, port, class and work are set. */
     private void send(Request request) {
-        mix.draw(request);
         request.clientPort = Network.clientPort(ports);
+        int port = request.port;
         if (directTarget == null) {
             balancer.receive(request, protocol, port);
         } else if (directAcl != null && !directAcl.allowsIn(protocol, port, request.from, true)

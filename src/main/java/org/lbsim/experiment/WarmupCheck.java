@@ -21,11 +21,12 @@ final class WarmupCheck {
 
     /**
      * Whether the scenario has a steady state to warm up to. A client whose rate follows a
-     * schedule or a daily cycle changes the load on purpose, so no warm-up would end the change,
-     * and MSER would only report the schedule back.
+     * schedule or a daily cycle, or a replayed trace, changes the load on purpose, so no warm-up
+     * would end the change, and MSER would only report the schedule back.
      */
     static boolean hasSteadyState(Scenario scenario) {
         for (ClientSpec client : scenario.clients()) {
+            if (client.arrivals() instanceof ArrivalSpec.Trace) return false;
             if (client.arrivals() instanceof ArrivalSpec.Poisson poisson && !(poisson.schedule() instanceof RateSchedule.Fixed)) {
                 return false;
             }

@@ -1,6 +1,8 @@
 package org.lbsim.scenario;
 
+import java.nio.file.Path;
 import java.util.List;
+import org.lbsim.trace.TraceFormat;
 
 /**
  * How a client's requests arrive in time: an open process that sends regardless of how the
@@ -89,6 +91,45 @@ public sealed interface ArrivalSpec {
         public Open withRate(double newRate) {
             double factor = newRate / rate();
             return new Mmpp(states.stream().map(s -> new MmppState(s.rate() * factor, s.meanDuration())).toList());
+        }
+    }
+
+    /**
+     * Replay of recorded traffic: one request per well-formed line of a CSV trace or a web
+     * server's access log, at the line's time (relative to the first line's, divided by
+     * {@code speedup}), from the line's source address.
+     *
+     * @param file             the trace, resolved against the scenario file's folder
+     * @param strict           a malformed line stops the run instead of being skipped and counted
+     * @param serviceFromBytes service demand from the response size when a line logs no time, or null
+     */
+    record Trace(Path file, TraceFormat format, double speedup, boolean strict, BytesService serviceFromBytes)
+            implements ArrivalSpec {
+        public Trace {
+            if (file == null || format == null) throw new IllegalArgumentException("a trace needs a file and a format");
+            if (!(speedup > 0) || Double.isInfinite(speedup)) throw new IllegalArgumentException("speedup must be positive");
+        }
+
+        public Trace withSpeedup(double newSpeedup) {
+            return new Trace(file, format, newSpeedup, strict, serviceFromBytes);
+        }
+
+        public Trace withStrict(boolean newStrict) {
+            return new Trace(file, format, speedup, newStrict, serviceFromBytes);
+        }
+    }
+
+    /** Service demand as a response's size would give it: {@code base + perKB × bytes / 1000}. */
+    record BytesService(double base, double perKB) {
+        public BytesService {
+            if (!(base >= 0) || !(perKB >= 0) || !(base + perKB > 0)) {
+                throw new IllegalArgumentException("base and perKB must be 0 or more, and not both 0");
+            }
+        }
+
+        /** Seconds of work for a response of {@code bytes} (unknown, -1: the base alone). */
+        public double work(long bytes) {
+            return bytes < 0 ? base : base + perKB * bytes / 1000;
         }
     }
 

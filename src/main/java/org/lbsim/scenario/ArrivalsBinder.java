@@ -1,5 +1,7 @@
 package org.lbsim.scenario;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,14 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import org.lbsim.scenario.Node.ListNode;
 import org.lbsim.scenario.Node.MapNode;
+import org.lbsim.trace.TraceFormat;
 
 /**
  * Binds a client's {@code arrivals:} (Poisson with a fixed rate, a schedule or a daily cycle;
- * constant; MMPP; closed-loop users) and its {@code mix:} of request classes.
+ * constant; MMPP; closed-loop users; a trace) and its {@code mix:} of request classes.
  */
 final class ArrivalsBinder {
 
-    static final List<String> PROCESSES = List.of("poisson", "constant", "mmpp", "closed");
+    static final List<String> PROCESSES = List.of("poisson", "constant", "mmpp", "closed", "trace");
     static final String EXAMPLE = "a map such as {process: poisson, rate: 150/s}";
     private static final Map<String, List<String>> KEYS = new LinkedHashMap<>();
 
@@ -23,22 +26,26 @@ final class ArrivalsBinder {
         KEYS.put("constant", List.of("process", "rate"));
         KEYS.put("mmpp", List.of("process", "states"));
         KEYS.put("closed", List.of("process", "users", "thinkTime"));
+        KEYS.put("trace", List.of("process", "file", "format", "speedup", "strict", "serviceFromBytes"));
     }
 
-    private static final Set<String> PLANNED_PROCESSES = Set.of("trace");
-    private static final Set<String> PLANNED_KEYS = Set.of("file", "format", "speedup");
+    private static final Set<String> PLANNED_PROCESSES = Set.of();
+    private static final Set<String> PLANNED_KEYS = Set.of();
     private static final List<String> CYCLE_KEYS = List.of("trough", "peak", "peakAt", "period");
 
     private final Problems problems;
     private final Values values;
     private final Binding binding;
     private final DistributionBinder distributions;
+    /** The scenario file's folder, which a trace's relative file name starts from. */
+    private final Path folder;
 
-    ArrivalsBinder(Problems problems, Values values, Binding binding, DistributionBinder distributions) {
+    ArrivalsBinder(Problems problems, Values values, Binding binding, DistributionBinder distributions, Path folder) {
         this.problems = problems;
         this.values = values;
         this.binding = binding;
         this.distributions = distributions;
+        this.folder = folder;
     }
 
     ArrivalSpec arrivals(Node node, String path) {
@@ -65,6 +72,7 @@ final class ArrivalsBinder {
                 yield rate == null ? null : problems.construct(f.location(), path, () -> new ArrivalSpec.Constant(rate));
             }
             case "mmpp" -> mmpp(f);
+            case "trace" -> trace(f);
             default -> closed(f);
         };
         return problems.count() > before ? null : spec;
@@ -190,6 +198,62 @@ final class ArrivalsBinder {
         DistributionSpec think = thinkNode == null ? null : distributions.bind(thinkNode, f.pathOf("thinkTime"));
         if (users == null || think == null) return null;
         return new ArrivalSpec.Closed(users, think);
+    }
+
+    /**
+     * {@code {process: trace, file, format, speedup, strict, serviceFromBytes}}: the file must be
+     * readable now, so that a typo is a load error at its line, not a failed run.
+     */
+    private ArrivalSpec trace(Fields f) {
+        int before = problems.count();
+        Node fileNode = f.require("file", "the trace's file name, relative to the scenario's folder");
+        Path file = null;
+        if (fileNode != null) {
+            String text = values.text(fileNode, f.pathOf("file"), "a file name such as data/access.log");
+            if (text != null) {
+                file = folder.resolve(text).normalize();
+                String problem = !Files.exists(file) ? "no such file"
+                        : Files.isDirectory(file) ? "it is a folder"
+                        : !Files.isReadable(file) ? "it cannot be read" : null;
+                if (problem != null) {
+                    problems.add(fileNode.location(), f.pathOf("file"), "found '" + text + "' (" + problem
+                            + "), expected a readable trace file, relative to the scenario's folder " + folder);
+                }
+            }
+        }
+        TraceFormat format = null;
+        Node formatNode = f.get("format");
+        if (formatNode != null) {
+            String name = values.choice(formatNode, f.pathOf("format"), List.of("combined", "common", "csv"));
+            format = name == null ? null : TraceFormat.byName(name).orElseThrow();
+        } else if (file != null) {
+            // Left out, the name says: a .csv file is a CSV trace, anything else an access log.
+            format = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                    ? TraceFormat.CSV : TraceFormat.COMBINED;
+        }
+        Double speedup = binding.optional(f, "speedup", 1.0, (n, p) -> values.number(n, p,
+                v -> v > 0 && v <= 1e9, "a positive factor such as 60 (one hour of the log in one minute)"));
+        Boolean strict = binding.optional(f, "strict", false, values::bool);
+        ArrivalSpec.BytesService bytes = null;
+        Node bytesNode = f.get("serviceFromBytes");
+        if (bytesNode != null) {
+            Fields b = Fields.of(bytesNode, f.pathOf("serviceFromBytes"), "a map such as {base: 2ms, perKB: 0.05ms}", problems);
+            b.allowOnly(List.of("base", "perKB"), Set.of());
+            Double base = binding.optional(b, "base", 0.0,
+                    (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 2ms"));
+            Double perKB = binding.optional(b, "perKB", 0.0,
+                    (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 0.05ms"));
+            if (base != null && perKB != null) {
+                if (base + perKB > 0) {
+                    bytes = new ArrivalSpec.BytesService(base, perKB);
+                } else {
+                    problems.add(bytesNode.location(), f.pathOf("serviceFromBytes"),
+                            "found no work (base and perKB both 0), expected a positive base or perKB");
+                }
+            }
+        }
+        if (problems.count() > before) return null;
+        return new ArrivalSpec.Trace(file, format, speedup, strict, bytes);
     }
 
     /** Users are objects in memory; ten million fit in a default heap, more is a typo. */

@@ -6,7 +6,8 @@ import java.util.List;
  * One population of clients: how often they send, how much work each request carries, where
  * they come from and what they aim at.
  *
- * @param service the work per request; null when {@code mix} gives each class its own
+ * @param service the work per request; null when {@code mix} gives each class its own, or
+ *                when a replayed trace logs each request's time
  * @param mix     the request classes the client sends, by weight; empty for one kind of request
  * @param target  {@link #BALANCER} or the name of a server (a direct attempt at an instance)
  * @param timeout seconds the client waits for an answer; {@code Double.POSITIVE_INFINITY} for none
@@ -28,7 +29,9 @@ public record ClientSpec(
     public ClientSpec {
         sources = List.copyOf(sources);
         mix = List.copyOf(mix);
-        if (service == null && mix.isEmpty()) throw new IllegalArgumentException("a client needs a service or a mix");
+        if (service == null && mix.isEmpty() && !(arrivals instanceof ArrivalSpec.Trace)) {
+            throw new IllegalArgumentException("a client needs a service or a mix");
+        }
         if (service != null && !mix.isEmpty()) throw new IllegalArgumentException("a client has a service or a mix, not both");
         if (mix.stream().map(RequestClassSpec::name).distinct().count() < mix.size()) {
             throw new IllegalArgumentException("a mix names each class once");
@@ -44,9 +47,15 @@ public record ClientSpec(
         this(name, arrivals, service, List.of(), protocol, port, sources, target, timeout);
     }
 
-    /** The mean work per request over the mix, in seconds at speed 1.0. */
+    /** A copy that arrives otherwise (a trace's speedup or strictness from the command line). */
+    public ClientSpec withArrivals(ArrivalSpec newArrivals) {
+        return new ClientSpec(name, newArrivals, service, mix, protocol, port, sources, target, timeout);
+    }
+
+    /** The mean work per request over the mix, in seconds at speed 1.0; NaN when a trace gives it. */
     public double meanService() {
         if (service != null) return service.mean();
+        if (mix.isEmpty()) return Double.NaN;
         double total = 0;
         double weighted = 0;
         for (RequestClassSpec requestClass : mix) {

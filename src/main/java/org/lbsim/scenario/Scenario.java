@@ -82,4 +82,10 @@ public record Scenario(
         return new Scenario(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups, networkAcls,
                 balancer.withAlgorithm(algorithm), servers, events, autoscaling);
     }
+
+    /** A copy whose clients are {@code newClients} (the same names, in the same order). */
+    public Scenario withClients(List<ClientSpec> newClients) {
+        return new Scenario(name, seed, duration, warmup, maxRequestsInSystem, newClients, securityGroups, networkAcls,
+                balancer, servers, events, autoscaling);
+    }
 }

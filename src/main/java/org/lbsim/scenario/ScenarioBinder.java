@@ -65,10 +65,11 @@ final class ScenarioBinder {
     private final AutoscalingBinder autoscalingBinder;
     private final NetworkAclBinder aclBinder;
     private final ArrivalsBinder arrivalsBinder;
-    /** Clients of closed-loop users, which {@code set-rate} cannot name: their rate follows from the answers. */
+    /** Closed-loop and trace clients, which {@code set-rate} cannot name: they have no rate to set. */
     private Set<String> closedClients = Set.of();
 
-    ScenarioBinder(Map<String, Map<String, ParameterRule>> algorithms, String defaultName, Problems problems) {
+    ScenarioBinder(Map<String, Map<String, ParameterRule>> algorithms, String defaultName, Problems problems,
+                   java.nio.file.Path folder) {
         this.algorithms = algorithms;
         this.defaultName = defaultName;
         this.problems = problems;
@@ -79,7 +80,7 @@ final class ScenarioBinder {
         this.policiesBinder = new PoliciesBinder(problems, values, binding);
         this.autoscalingBinder = new AutoscalingBinder(problems, values, binding);
         this.aclBinder = new NetworkAclBinder(problems, values, binding);
-        this.arrivalsBinder = new ArrivalsBinder(problems, values, binding, distributions);
+        this.arrivalsBinder = new ArrivalsBinder(problems, values, binding, distributions, folder);
     }
 
     Scenario bind(Node root) {
@@ -110,7 +111,7 @@ final class ScenarioBinder {
         BalancerSpec balancer = balancer(top, groupNames);
         Map<String, Location> clientNames = new LinkedHashMap<>();
         List<ClientSpec> clients = clients(top, serverNames.keySet(), clientNames);
-        closedClients = clients.stream().filter(c -> c.arrivals() instanceof ArrivalSpec.Closed).map(ClientSpec::name)
+        closedClients = clients.stream().filter(c -> !(c.arrivals() instanceof ArrivalSpec.Open)).map(ClientSpec::name)
                 .collect(java.util.stream.Collectors.toSet());
         String durationText = duration == null ? null : ((ScalarNode) durationNode).text();
         List<EventSpec> events = events(top, durationText, duration, serverNames.keySet(), clientNames.keySet(),
@@ -407,7 +408,8 @@ final class ScenarioBinder {
         if (serviceNode != null && mixNode != null) {
             problems.add(mixNode.location(), f.pathOf("mix"),
                     "found both 'service' and 'mix', expected one: a mix gives each class its own service");
-        } else if (mixNode == null) {
+        } else if (mixNode == null && (serviceNode != null || !(arrivals instanceof ArrivalSpec.Trace))) {
+            // A trace may log each request's time instead: its service is optional.
             serviceNode = f.require("service", DistributionBinder.EXAMPLE + " (or a 'mix' of request classes)");
             boundService = serviceNode == null ? null : distributions.bind(serviceNode, f.pathOf("service"));
         }
@@ -487,7 +489,7 @@ final class ScenarioBinder {
                 String client = binding.reference(f, "client", clientNames, "client");
                 if (closedClients.contains(client)) {
                     problems.add(f.get("client").location(), f.pathOf("client"), "found '" + client
-                            + "', a client of closed-loop users, expected an open client: closed-loop users have no rate to set");
+                            + "', a client of closed-loop users or a trace, expected an open client: only those have a rate to set");
                 }
                 Node rateNode = f.require("rate", "a positive rate such as 300/s");
                 Double rate = rateNode == null ? null : values.rate(rateNode, f.pathOf("rate"));

@@ -89,7 +89,8 @@ public final class ScenarioLoader {
         } catch (IOException e) {
             throw problem(source, "the file cannot be read: " + e.getMessage());
         }
-        return parse(text, source, overrides);
+        Path folder = file.toAbsolutePath().getParent();
+        return parse(text, source, overrides, folder == null ? Path.of("").toAbsolutePath() : folder);
     }
 
     /**
@@ -100,10 +101,18 @@ public final class ScenarioLoader {
      * @throws ScenarioException listing every problem found
      */
     public Scenario parse(String yamlText, String sourceName, List<String> overrides) throws ScenarioException {
+        return parse(yamlText, sourceName, overrides, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Validates scenario text whose relative file names (a trace's {@code file}) are relative to
+     * {@code folder}, the scenario file's.
+     */
+    public Scenario parse(String yamlText, String sourceName, List<String> overrides, Path folder) throws ScenarioException {
         Node root = YamlTree.read(yamlText, sourceName);
         Problems problems = new Problems();
         Node overridden = Overrides.apply(root, overrides, problems);
-        Scenario scenario = new ScenarioBinder(algorithms, defaultName(sourceName), problems).bind(overridden);
+        Scenario scenario = new ScenarioBinder(algorithms, defaultName(sourceName), problems, folder).bind(overridden);
         problems.throwIfAny();
         return scenario;
     }

@@ -64,7 +64,7 @@ class BadScenariosTest {
             mix-and-service.yaml        | 6 | 10 | found both 'service' and 'mix', expected one
             mix-duplicate-class.yaml    | 7 | 16 | found the request class name 'page' a second time (first at line 6)
             stickiness-bad-type.yaml    | 7 | 22 | stickiness.type: found 'source-ip', expected one of: cookie
-            set-rate-closed.yaml        | 9 | 42 | found 'users', a client of closed-loop users, expected an open client
+            set-rate-closed.yaml        | 9 | 42 | found 'users', a client of closed-loop users or a trace, expected an open client
             """)
     void badScenario_isReportedAtTheMistakeWithWhatWasFound(String file, int line, int column, String message) {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Fixtures.load("bad/" + file));
