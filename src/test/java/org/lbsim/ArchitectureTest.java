@@ -28,11 +28,13 @@ class ArchitectureTest {
             Map.entry("engine", Set.of()),
             Map.entry("balancing", Set.of()),
             Map.entry("metrics", Set.of()),
-            Map.entry("scenario", Set.of()),
-            Map.entry("cluster", Set.of("engine", "balancing", "metrics", "scenario")),
+            // Trace readers know nothing of the simulation; scenario validation and the traffic sources use them.
+            Map.entry("trace", Set.of()),
+            Map.entry("scenario", Set.of("trace")),
+            Map.entry("cluster", Set.of("engine", "balancing", "metrics", "scenario", "trace")),
             Map.entry("experiment", Set.of("engine", "balancing", "metrics", "scenario", "cluster")),
             Map.entry("report", Set.of("metrics")),
-            Map.entry("cli", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report")),
+            Map.entry("cli", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report", "trace")),
             Map.entry("ui", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report")));
 
     @Test
