@@ -24,7 +24,9 @@ final class RequestMix {
         String prefix = "clients." + client.name() + ".";
         List<RequestClassSpec> mix = client.mix();
         if (mix.isEmpty()) {
-            this.single = Samplers.of(client.service(), streams.stream(prefix + "service"));
+            // A trace client may have no service of its own: its lines give the work.
+            this.single = client.service() == null ? () -> Double.NaN
+                    : Samplers.of(client.service(), streams.stream(prefix + "service"));
             this.classes = null;
             this.classIndices = null;
             this.services = null;

@@ -88,7 +88,7 @@ final class TraceArrivals implements ArrivalProcess {
 
     private void open() throws IOException {
         reader = TraceReader.open(spec.file(), spec.format(), spec.strict());
-        if (spec.format() != TraceFormat.CSV) spread = new SpreadWithinSecond(reader, random::nextDouble);
+        if (spec.format() != TraceFormat.CSV) spread = new SpreadWithinSecond(reader, random::nextDouble, spec.reorderWindow());
     }
 
     private boolean read() throws IOException {

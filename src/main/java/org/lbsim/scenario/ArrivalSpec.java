@@ -101,21 +101,24 @@ public sealed interface ArrivalSpec {
      *
      * @param file             the trace, resolved against the scenario file's folder
      * @param strict           a malformed line stops the run instead of being skipped and counted
+     * @param reorderWindow    whole seconds an access log's line may come late and still keep its
+     *                         own second (logs are written as requests end, stamped when they began)
      * @param serviceFromBytes service demand from the response size when a line logs no time, or null
      */
-    record Trace(Path file, TraceFormat format, double speedup, boolean strict, BytesService serviceFromBytes)
-            implements ArrivalSpec {
+    record Trace(Path file, TraceFormat format, double speedup, boolean strict, int reorderWindow,
+                 BytesService serviceFromBytes) implements ArrivalSpec {
         public Trace {
             if (file == null || format == null) throw new IllegalArgumentException("a trace needs a file and a format");
             if (!(speedup > 0) || Double.isInfinite(speedup)) throw new IllegalArgumentException("speedup must be positive");
+            if (reorderWindow < 0) throw new IllegalArgumentException("the reorder window must be 0 or more");
         }
 
         public Trace withSpeedup(double newSpeedup) {
-            return new Trace(file, format, newSpeedup, strict, serviceFromBytes);
+            return new Trace(file, format, newSpeedup, strict, reorderWindow, serviceFromBytes);
         }
 
         public Trace withStrict(boolean newStrict) {
-            return new Trace(file, format, speedup, newStrict, serviceFromBytes);
+            return new Trace(file, format, speedup, newStrict, reorderWindow, serviceFromBytes);
         }
     }
 

@@ -26,7 +26,7 @@ final class ArrivalsBinder {
         KEYS.put("constant", List.of("process", "rate"));
         KEYS.put("mmpp", List.of("process", "states"));
         KEYS.put("closed", List.of("process", "users", "thinkTime"));
-        KEYS.put("trace", List.of("process", "file", "format", "speedup", "strict", "serviceFromBytes"));
+        KEYS.put("trace", List.of("process", "file", "format", "speedup", "strict", "reorderWindow", "serviceFromBytes"));
     }
 
     private static final Set<String> PLANNED_PROCESSES = Set.of();
@@ -46,6 +46,12 @@ final class ArrivalsBinder {
         this.binding = binding;
         this.distributions = distributions;
         this.folder = folder;
+    }
+
+    /** Whether an {@code arrivals:} map names the trace process, even one with mistakes elsewhere. */
+    static boolean namesTrace(Node node) {
+        return node instanceof MapNode map && map.entry("process").map(Node.Entry::value)
+                .filter(value -> value instanceof Node.ScalarNode scalar && "trace".equals(scalar.text())).isPresent();
     }
 
     ArrivalSpec arrivals(Node node, String path) {
@@ -201,7 +207,7 @@ final class ArrivalsBinder {
     }
 
     /**
-     * {@code {process: trace, file, format, speedup, strict, serviceFromBytes}}: the file must be
+     * {@code {process: trace, file, format, speedup, strict, reorderWindow, serviceFromBytes}}: the file must be
      * readable now, so that a typo is a load error at its line, not a failed run.
      */
     private ArrivalSpec trace(Fields f) {
@@ -212,6 +218,9 @@ final class ArrivalsBinder {
             String text = values.text(fileNode, f.pathOf("file"), "a file name such as data/access.log");
             if (text != null) {
                 file = folder.resolve(text).normalize();
+                // Messages name it as the user would: relative to the working folder when inside it.
+                Path workingFolder = Path.of("").toAbsolutePath();
+                if (file.startsWith(workingFolder)) file = workingFolder.relativize(file);
                 String problem = !Files.exists(file) ? "no such file"
                         : Files.isDirectory(file) ? "it is a folder"
                         : !Files.isReadable(file) ? "it cannot be read" : null;
@@ -234,6 +243,8 @@ final class ArrivalsBinder {
         Double speedup = binding.optional(f, "speedup", 1.0, (n, p) -> values.number(n, p,
                 v -> v > 0 && v <= 1e9, "a positive factor such as 60 (one hour of the log in one minute)"));
         Boolean strict = binding.optional(f, "strict", false, values::bool);
+        Double window = binding.optional(f, "reorderWindow", (double) DEFAULT_REORDER_WINDOW, (n, p) -> values.duration(n, p,
+                v -> v >= 0 && v <= 3600 && v == Math.rint(v), "a whole number of seconds from 0s to 1h, such as 60s"));
         ArrivalSpec.BytesService bytes = null;
         Node bytesNode = f.get("serviceFromBytes");
         if (bytesNode != null) {
@@ -253,8 +264,14 @@ final class ArrivalsBinder {
             }
         }
         if (problems.count() > before) return null;
-        return new ArrivalSpec.Trace(file, format, speedup, strict, bytes);
+        return new ArrivalSpec.Trace(file, format, speedup, strict, (int) Math.round(window), bytes);
     }
+
+    /**
+     * Seconds a log line may be late: Apache and NGINX write a line when the request ends,
+     * stamped with when it began, so a minute covers all but the slowest requests.
+     */
+    static final int DEFAULT_REORDER_WINDOW = 60;
 
     /** Users are objects in memory; ten million fit in a default heap, more is a typo. */
     static final int MAX_USERS = 10_000_000;

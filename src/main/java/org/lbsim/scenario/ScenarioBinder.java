@@ -408,7 +408,7 @@ final class ScenarioBinder {
         if (serviceNode != null && mixNode != null) {
             problems.add(mixNode.location(), f.pathOf("mix"),
                     "found both 'service' and 'mix', expected one: a mix gives each class its own service");
-        } else if (mixNode == null && (serviceNode != null || !(arrivals instanceof ArrivalSpec.Trace))) {
+        } else if (mixNode == null && (serviceNode != null || !ArrivalsBinder.namesTrace(arrivalsNode))) {
             // A trace may log each request's time instead: its service is optional.
             serviceNode = f.require("service", DistributionBinder.EXAMPLE + " (or a 'mix' of request classes)");
             boundService = serviceNode == null ? null : distributions.bind(serviceNode, f.pathOf("service"));

@@ -38,7 +38,7 @@ class MainTest {
         assertThat(fieldNames(json)).startsWith("scenario", "algorithm", "seed", "simulatedSeconds", "requests",
                 "latency", "throughput", "availability", "servers", "securityGroups", "networkAcls",
                 "balancer");
-        assertThat(fieldNames(json)).contains("engine", "failures");
+        assertThat(fieldNames(json)).contains("engine", "failures", "classes", "sessions", "trace");
         assertThat(fieldNames(json.get("requests"))).containsExactly("offered", "denied", "rejected", "failed",
                 "timedOut", "completed", "inFlight", "retried");
         assertThat(fieldNames(json.get("latency"))).containsExactly("mean", "p50", "p90", "p95", "p99", "p999", "max");
@@ -111,5 +111,32 @@ class MainTest {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void traceOptionsReachTheReplayAndAStrictReplayOfABadLineExitsWith2(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("trace.csv");
+        Files.writeString(trace, "time,source,service\n0,10.0.0.1,0.01\n10,10.0.0.2,0.01\n20,10.0.0.x,0.01\n");
+        Path scenario = dir.resolve("replay.yaml");
+        Files.writeString(scenario, """
+                duration: 6s
+                clients:
+                  - name: replay
+                    arrivals: {process: trace, file: trace.csv, speedup: 2}
+                servers:
+                  - name: web
+                """);
+        assertThat(lbsim("run", scenario.toString(), "--json", "-")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("trace").get("replayed").asLong()).isEqualTo(2);
+        assertThat(json.get("trace").get("skipped").asLong()).isEqualTo(1);
+
+        out.getBuffer().setLength(0);
+        // At speedup 2 the line stamped 10 s arrives at 5 s, inside the 6 s run; at 1 it falls after it.
+        assertThat(lbsim("run", scenario.toString(), "--speedup", "1", "--json", "-")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("requests").get("offered").asLong()).isEqualTo(1);
+
+        assertThat(lbsim("run", scenario.toString(), "--strict", "--quiet")).isEqualTo(2);
+        assertThat(err.toString()).contains("trace.csv:4:").contains("10.0.0.x").doesNotContain("Exception", "\tat ");
     }
 }

@@ -37,7 +37,6 @@ class BadScenariosTest {
             empty.yaml                  |  1 |  1 | the file is empty
             negative-timeout.yaml       |  5 | 14 | clients[0].timeout: found '-1s', expected a positive duration
             event-after-end.yaml        | 10 | 10 | events[0].at: found '11min', expected a time from 0 to the duration (10min)
-            planned-process.yaml        |  4 | 25 | found 'trace', which is not supported yet; supported: poisson, constant, mmpp, closed
             slowdown-without-factor.yaml |  9 |  9 | missing 'factor'
             unknown-failure-kind.yaml   |  9 | 37 | found 'blackhole' (did you mean 'black-hole'?)
             factor-on-crash.yaml        |  9 | 39 | expected factor only with kind: slowdown
@@ -64,6 +63,10 @@ class BadScenariosTest {
             mix-and-service.yaml        | 6 | 10 | found both 'service' and 'mix', expected one
             mix-duplicate-class.yaml    | 7 | 16 | found the request class name 'page' a second time (first at line 6)
             stickiness-bad-type.yaml    | 7 | 22 | stickiness.type: found 'source-ip', expected one of: cookie
+            trace-missing-file.yaml     | 4 | 38 | file: found 'logs/nowhere.log' (no such file), expected a readable trace file
+            trace-bad-format.yaml       | 4 | 69 | format: found 'json', expected one of: combined, common, csv
+            trace-bad-speedup.yaml      | 4 | 70 | speedup: found '0', expected a positive factor
+            trace-with-rate.yaml        | 4 | 61 | found unknown key 'rate'; expected one of: process, file, format, speedup
             set-rate-closed.yaml        | 9 | 42 | found 'users', a client of closed-loop users or a trace, expected an open client
             """)
     void badScenario_isReportedAtTheMistakeWithWhatWasFound(String file, int line, int column, String message) {

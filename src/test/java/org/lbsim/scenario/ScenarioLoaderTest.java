@@ -137,4 +137,18 @@ class ScenarioLoaderTest {
         assertThat(((ArrivalSpec.Open) clients.get(3).arrivals()).rate()).isCloseTo((50 * 30 + 500 * 5) / 35.0,
                 org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void traceKeys_bindWithTheFileRelativeToTheScenariosFolder() throws ScenarioException {
+        Scenario s = Fixtures.load("good/trace.yaml");
+        var trace = (ArrivalSpec.Trace) s.clients().get(0).arrivals();
+        assertThat(trace.file().toAbsolutePath()).isEqualTo(Fixtures.scenario("good/data/tiny.csv").toAbsolutePath());
+        assertThat(trace.format()).isEqualTo(org.lbsim.trace.TraceFormat.CSV); // from the file name
+        assertThat(trace.speedup()).isEqualTo(60);
+        assertThat(trace.strict()).isTrue();
+        assertThat(trace.reorderWindow()).isEqualTo(5);
+        assertThat(trace.serviceFromBytes()).isEqualTo(new ArrivalSpec.BytesService(0.002, 0.0001));
+        assertThat(trace.serviceFromBytes().work(10_000)).isCloseTo(0.003, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.clients().get(0).service()).isNull(); // a trace may log its own times
+    }
 }
