@@ -31,8 +31,14 @@ final class RequestLedger {
     /** Outcomes of every request since time 0, warm-up included: what live observers see. */
     private final long[] allCounts = new long[Outcome.values().length];
     private long sent;
-    /** Latency of completions since the last snapshot; null unless an observer asked for it. */
-    private LatencyRecorder recentLatency;
+    /**
+     * Latency of completions since the window started, split into those counted in the run's
+     * statistics and the others (the warm-up's); null unless an observer asked for windows.
+     * Each completion is recorded once, in one of them; the counted part joins {@link #latency}
+     * when a window closes, so that sampled runs pay for one histogram, not two.
+     */
+    private LatencyRecorder windowCounted;
+    private LatencyRecorder windowUncounted;
     private final double warmup;
     private final long maxRequestsInSystem;
     private long offered;
@@ -98,10 +104,11 @@ final class RequestLedger {
             end(request, Outcome.TIMED_OUT, responseTime);
         } else {
             if (request.counted) {
-                latency.record(responseTime);
+                (windowCounted == null ? latency : windowCounted).record(responseTime);
                 if (request.requestClass >= 0) classes.completed(request.requestClass, responseTime);
+            } else if (windowUncounted != null) {
+                windowUncounted.record(responseTime);
             }
-            if (recentLatency != null) recentLatency.record(responseTime);
             end(request, Outcome.COMPLETED, responseTime);
         }
     }
@@ -131,17 +138,34 @@ final class RequestLedger {
      * call. With {@code startNewWindow}, the next call covers only what completes after this one.
      */
     org.lbsim.metrics.LatencySummary recentLatency(boolean startNewWindow) {
-        if (recentLatency == null) {
-            recentLatency = new LatencyRecorder();
+        if (windowCounted == null) {
+            windowCounted = new LatencyRecorder();
+            windowUncounted = new LatencyRecorder();
             return org.lbsim.metrics.LatencySummary.EMPTY;
         }
-        var summary = recentLatency.summary();
-        if (startNewWindow) recentLatency.reset();
+        org.lbsim.metrics.LatencySummary summary;
+        if (windowUncounted.count() == 0) {
+            summary = windowCounted.summary();
+        } else {
+            LatencyRecorder both = new LatencyRecorder(); // only for windows that hold warm-up completions
+            both.add(windowCounted);
+            both.add(windowUncounted);
+            summary = both.summary();
+        }
+        if (startNewWindow) {
+            latency.add(windowCounted);
+            windowCounted.reset();
+            windowUncounted.reset();
+        }
         return summary;
     }
 
+    /** The latency of every counted completion so far (the open window's included), as a copy. */
     LatencyRecorder latency() {
-        return latency;
+        LatencyRecorder total = new LatencyRecorder();
+        total.add(latency);
+        if (windowCounted != null) total.add(windowCounted);
+        return total;
     }
 
     long requestsInSystem() {

@@ -13,20 +13,49 @@ public final class LatencyRecorder {
 
     private static final double NANOS_PER_SECOND = 1e9;
 
+    private static final double TWO_TO_THE_64 = 0x1p64;
+
     private final Histogram histogram = new Histogram(3);
-    private double sum;
+    /**
+     * The sum of the recorded nanoseconds as a 128-bit integer (high and unsigned low words):
+     * integer sums do not depend on the order of the additions, so a recorder built by adding
+     * per-window recorders has the very mean of one that recorded everything itself.
+     */
+    private long sumHigh;
+    private long sumLow;
     private long count;
 
     public void record(double seconds) {
-        histogram.recordValue(Math.max(1, Math.round(seconds * NANOS_PER_SECOND)));
-        sum += seconds;
+        long nanos = Math.max(1, Math.round(seconds * NANOS_PER_SECOND));
+        histogram.recordValue(nanos);
+        addToSum(0, nanos);
         count++;
+    }
+
+    private void addToSum(long high, long low) {
+        long before = sumLow;
+        sumLow += low;
+        sumHigh += high + (Long.compareUnsigned(sumLow, before) < 0 ? 1 : 0);
+    }
+
+    private double mean() {
+        double low = sumLow >= 0 ? sumLow : (sumLow >>> 1) * 2.0 + (sumLow & 1);
+        return (sumHigh * TWO_TO_THE_64 + low) / count / NANOS_PER_SECOND;
+    }
+
+    /** Adds what {@code other} recorded, exactly: the histograms have the same precision. */
+    public void add(LatencyRecorder other) {
+        if (other.count == 0) return;
+        histogram.add(other.histogram);
+        addToSum(other.sumHigh, other.sumLow);
+        count += other.count;
     }
 
     /** Forgets everything recorded: for per-interval summaries. */
     public void reset() {
         histogram.reset();
-        sum = 0;
+        sumHigh = 0;
+        sumLow = 0;
         count = 0;
     }
 
@@ -47,7 +76,7 @@ public final class LatencyRecorder {
         for (int i = 0; i < grid.length; i++) targets[NAMED_PERCENTILES.length + i] = target(grid[i], 1);
         double[] values = valuesAt(targets);
         double[] quantiles = Arrays.copyOfRange(values, NAMED_PERCENTILES.length, values.length);
-        return new LatencySummary(sum / count, values[0], values[1], values[2], values[3], values[4],
+        return new LatencySummary(mean(), values[0], values[1], values[2], values[3], values[4],
                 histogram.getMaxValue() / NANOS_PER_SECOND, new LatencyDistribution(quantiles));
     }
 
