@@ -30,6 +30,32 @@ public record Metric(String name, String label, String unit, double displayScale
             new Metric("requests.failed", "failed", "requests", 1, false, r -> r.requests().failed()),
             new Metric("requests.timedOut", "timed out", "requests", 1, false, r -> r.requests().timedOut()));
 
+    /**
+     * The metrics of runs like {@code sample}: the standard ones, then the workload's where the
+     * scenario has them, the mean and p99 latency of each request class and the broken sticky
+     * sessions, so that comparisons give them intervals and paired differences too.
+     */
+    public static List<Metric> forRuns(RunResult sample) {
+        List<Metric> metrics = new java.util.ArrayList<>(STANDARD);
+        for (ClassResult requestClass : sample.workload().classes()) {
+            String name = requestClass.name();
+            metrics.add(new Metric("classes." + name + ".latency.mean", name + " latency mean", "ms", 1000, false,
+                    r -> classLatency(r, name).mean()));
+            metrics.add(new Metric("classes." + name + ".latency.p99", name + " latency p99", "ms", 1000, false,
+                    r -> classLatency(r, name).p99()));
+        }
+        if (sample.workload().sessions() != null) {
+            metrics.add(new Metric("sessions.broken", "broken", "sessions", 1, false,
+                    r -> r.workload().sessions() == null ? Double.NaN : r.workload().sessions().broken()));
+        }
+        return List.copyOf(metrics);
+    }
+
+    private static LatencySummary classLatency(RunResult result, String name) {
+        return result.workload().classes().stream().filter(c -> c.name().equals(name)).findFirst()
+                .map(ClassResult::latency).orElse(LatencySummary.EMPTY);
+    }
+
     public static Optional<Metric> find(String name) {
         return STANDARD.stream().filter(metric -> metric.name().equals(name)).findFirst();
     }

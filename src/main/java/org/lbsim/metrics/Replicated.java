@@ -8,11 +8,11 @@ import java.util.Optional;
 
 /**
  * Independent replications of one configuration (an algorithm and a set of overridden
- * values) and the estimate of every {@link Metric#STANDARD} metric over them.
+ * values) and the estimate of every metric of {@link Metric#forRuns} over them.
  *
  * @param set         the {@code --set} values that define this point of a sweep, in order
  * @param runs        the replications in index order (replication i used seed i)
- * @param summary     metric name to estimate, in the order of {@link Metric#STANDARD}
+ * @param summary     metric name to estimate, in the order of {@link #metrics()}
  * @param comparison  present in a comparison for every configuration but the first
  * @param warnings    about the replications as a whole (a warm-up too short, a precision not reached)
  */
@@ -42,7 +42,7 @@ public record Replicated(String algorithm, Map<String, String> set, List<RunResu
     /** The replications summarized, with no comparison. */
     public static Replicated of(String algorithm, Map<String, String> set, List<RunResult> runs, List<String> warnings) {
         Map<String, Estimate> summary = new LinkedHashMap<>();
-        for (Metric metric : Metric.STANDARD) {
+        for (Metric metric : Metric.forRuns(runs.get(0))) {
             summary.put(metric.name(), Estimate.of(runs.stream().mapToDouble(metric::of).toArray()));
         }
         return new Replicated(algorithm, set, runs, summary, Optional.empty(), warnings);
@@ -50,6 +50,11 @@ public record Replicated(String algorithm, Map<String, String> set, List<RunResu
 
     public int replications() {
         return runs.size();
+    }
+
+    /** The metrics estimated here: the standard ones and the workload's (see {@link Metric#forRuns}). */
+    public List<Metric> metrics() {
+        return Metric.forRuns(runs.get(0));
     }
 
     public Estimate estimate(Metric metric) {
@@ -63,7 +68,7 @@ public record Replicated(String algorithm, Map<String, String> set, List<RunResu
                     + replications() + " and " + baseline.replications());
         }
         Map<String, Estimate> difference = new LinkedHashMap<>();
-        for (Metric metric : Metric.STANDARD) {
+        for (Metric metric : metrics()) {
             double[] values = new double[replications()];
             for (int i = 0; i < values.length; i++) values[i] = metric.of(runs.get(i)) - metric.of(baseline.runs().get(i));
             difference.put(metric.name(), Estimate.of(values));

@@ -24,16 +24,17 @@ public final class CsvReport {
         Set<String> paths = new LinkedHashSet<>();
         results.forEach(result -> paths.addAll(result.set().keySet()));
         boolean compared = results.stream().anyMatch(result -> result.comparison().isPresent());
+        List<Metric> metrics = results.get(0).metrics();
         List<String> header = new ArrayList<>(List.of("algorithm"));
         header.addAll(paths);
         header.add("replications");
-        for (Metric metric : Metric.STANDARD) {
+        for (Metric metric : metrics) {
             header.add(metric.name() + ".mean");
             header.add(metric.name() + ".halfWidth95");
         }
         if (compared) {
             header.add("versus");
-            for (Metric metric : Metric.STANDARD) {
+            for (Metric metric : metrics) {
                 header.add(metric.name() + ".difference");
                 header.add(metric.name() + ".differenceHalfWidth95");
             }
@@ -43,10 +44,10 @@ public final class CsvReport {
             List<String> row = new ArrayList<>(List.of(result.algorithm()));
             paths.forEach(path -> row.add(result.set().getOrDefault(path, "")));
             row.add(Integer.toString(result.replications()));
-            for (Metric metric : Metric.STANDARD) add(row, result.estimate(metric));
+            for (Metric metric : metrics) add(row, result.estimate(metric));
             if (compared) {
                 row.add(result.comparison().map(Replicated.Comparison::versus).orElse(""));
-                for (Metric metric : Metric.STANDARD) {
+                for (Metric metric : metrics) {
                     add(row, result.comparison().map(c -> c.difference().get(metric.name()))
                             .orElse(new Estimate(Double.NaN, Double.NaN, 0)));
                 }

@@ -28,7 +28,7 @@ public final class ExperimentTable {
         out.append('\n');
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("metric", "mean ± half-width"));
-        for (Metric metric : Metric.STANDARD) rows.add(List.of(metric.labelWithUnit(), format(result.estimate(metric), metric)));
+        for (Metric metric : result.metrics()) rows.add(List.of(metric.labelWithUnit(), format(result.estimate(metric), metric)));
         columns(out, rows);
         warnings(out, List.of(result));
         return out.toString();
@@ -48,7 +48,7 @@ public final class ExperimentTable {
         List<String> header = new ArrayList<>(List.of("metric"));
         results.forEach(result -> header.add(result.algorithm()));
         rows.add(header);
-        for (Metric metric : Metric.STANDARD) {
+        for (Metric metric : first.metrics()) {
             List<String> row = new ArrayList<>(List.of(metric.labelWithUnit()));
             results.forEach(result -> row.add(format(result.estimate(metric), metric)));
             rows.add(row);
@@ -63,7 +63,7 @@ public final class ExperimentTable {
             List<String> differenceHeader = new ArrayList<>(List.of("metric"));
             results.subList(1, results.size()).forEach(result -> differenceHeader.add(result.algorithm()));
             rows.add(differenceHeader);
-            for (Metric metric : Metric.STANDARD) {
+            for (Metric metric : first.metrics()) {
                 List<String> row = new ArrayList<>(List.of(metric.labelWithUnit()));
                 for (Replicated result : results.subList(1, results.size())) {
                     Estimate difference = result.comparison().orElseThrow().difference().get(metric.name());

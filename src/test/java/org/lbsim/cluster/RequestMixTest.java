@@ -72,4 +72,22 @@ class RequestMixTest {
                 .server("a", 1, ServerSpec.UNLIMITED_QUEUE).build();
         assertThat(new Runner(Algorithms.standard()).run(scenario).workload().classes()).isEmpty();
     }
+
+    @Test
+    void replicationsEstimateEachClassLikeAnyMetric() {
+        var page = new RequestClassSpec("page", 0.9, new DistributionSpec.Exponential(0.010));
+        var report = new RequestClassSpec("report", 0.1, new DistributionSpec.Exponential(0.200));
+        var scenario = scenario().duration(300, 30)
+                .client(mixed("users", 20, List.of(page, report)))
+                .server("a", 2, ServerSpec.UNLIMITED_QUEUE)
+                .build();
+        Runner runner = new Runner(Algorithms.standard());
+        List<RunResult> runs = List.of(runner.run(scenario.withSeed(1)), runner.run(scenario.withSeed(2)),
+                runner.run(scenario.withSeed(3)));
+        var replicated = org.lbsim.metrics.Replicated.of("round-robin", java.util.Map.of(), runs, List.of());
+        assertThat(replicated.summary()).containsKeys("classes.page.latency.mean", "classes.page.latency.p99",
+                "classes.report.latency.mean", "classes.report.latency.p99").doesNotContainKey("sessions.broken");
+        double mean = runs.stream().mapToDouble(r -> r.workload().classes().get(1).latency().mean()).average().orElseThrow();
+        assertThat(replicated.summary().get("classes.report.latency.mean").mean()).isCloseTo(mean, offset(1e-12));
+    }
 }
