@@ -146,6 +146,23 @@ class TraceReplayTest {
         assertThat(seen).allMatch(one -> one.work() >= 0.005);
     }
 
+    @Test
+    void securityGroupsJudgeTheLoggedAddresses() throws IOException {
+        // The balancer admits only 66.0.0.0/8 (where the log's busiest client, a crawler, is).
+        var onlySixtySix = new org.lbsim.scenario.SecurityGroupSpec("lb-sg", List.of(new org.lbsim.scenario.RuleSpec(
+                Protocol.TCP, 80, 80, new org.lbsim.scenario.RuleSpec.FromCidr(Cidr.parse("66.0.0.0/8")))));
+        var trace = new ArrivalSpec.Trace(SAMPLE, TraceFormat.COMMON, 60, false, 60, new ArrivalSpec.BytesService(0.005, 0));
+        Scenario scenario = scenario().duration(5100, 0).client(replay(trace, null))
+                .securityGroup(onlySixtySix).balancerGroup("lb-sg")
+                .server("a", 4, ServerSpec.UNLIMITED_QUEUE)
+                .build();
+        RunResult result = new org.lbsim.experiment.Runner(Algorithms.standard()).run(scenario);
+        long fromSixtySix = Files.readAllLines(SAMPLE).stream().filter(line -> line.startsWith("66.")).count();
+        assertThat(result.requests().offered()).isEqualTo(10_000); // read as common: every line is whole
+        assertThat(result.requests().denied()).isEqualTo(10_000 - fromSixtySix);
+        assertThat(result.requests().completed()).isEqualTo(fromSixtySix);
+    }
+
     /**
      * Ten million lines, replayed through the whole model: the heap retained after a collection
      * is the same at line one million as at line ten million, within 4 MB (a leak of one byte
