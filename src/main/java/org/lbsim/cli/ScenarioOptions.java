@@ -60,6 +60,10 @@ final class ScenarioOptions {
         if (speedup != null && !(speedup > 0 && speedup <= 1e9)) {
             throw new UserInputException("--speedup: found '" + speedup + "', expected a positive factor such as 60");
         }
+        if (scenario.clients().stream().noneMatch(client -> client.arrivals() instanceof ArrivalSpec.Trace)) {
+            throw new UserInputException((speedup != null ? "--speedup" : "--strict") + ": found no client that replays "
+                    + "a trace in " + file + ", expected one with arrivals: {process: trace, ...}");
+        }
         List<ClientSpec> clients = new ArrayList<>();
         for (ClientSpec client : scenario.clients()) {
             if (client.arrivals() instanceof ArrivalSpec.Trace trace) {

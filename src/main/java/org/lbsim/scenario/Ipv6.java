@@ -2,6 +2,7 @@ package org.lbsim.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lbsim.trace.Addresses;
 
 /**
  * IPv6 address text (RFC 4291 section 2.2) to and from two longs: eight groups of up to four hex
@@ -58,31 +59,6 @@ final class Ipv6 {
 
     /** The canonical text of RFC 5952: lower case, no leading zeros, the longest run of two or more zero groups as {@code ::}. */
     static String format(long high, long low) {
-        int[] groups = new int[GROUPS];
-        for (int i = 0; i < 4; i++) {
-            groups[i] = (int) (high >>> (48 - 16 * i)) & 0xffff;
-            groups[i + 4] = (int) (low >>> (48 - 16 * i)) & 0xffff;
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < GROUPS; i++) {
-            int length = 0;
-            while (i + length < GROUPS && groups[i + length] == 0) length++;
-            if (length > bestLength) {
-                bestStart = i;
-                bestLength = length;
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < GROUPS; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') text.append(':');
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
+        return Addresses.formatIpv6(high, low);
     }
 }

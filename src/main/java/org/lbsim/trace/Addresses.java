@@ -6,8 +6,9 @@ package org.lbsim.trace;
  * optional dotted IPv4 tail as in {@code ::ffff:192.0.2.1}. Written here rather than borrowed
  * from {@link java.net.InetAddress}, which allocates, may look names up, accepts zone ids and
  * turns IPv4-mapped IPv6 addresses into IPv4 ones; a trace's addresses are kept as written.
+ * Public only for {@link #formatIpv6}, which the scenario's CIDR blocks print with too.
  */
-final class Addresses {
+public final class Addresses {
 
     private static final int GROUPS = 8;
 
@@ -148,7 +149,7 @@ final class Addresses {
     }
 
     /** RFC 5952's canonical text: lower case, no leading zeros, the longest run of two or more zero groups as {@code ::}. */
-    static String formatIpv6(long high, long low) {
+    public static String formatIpv6(long high, long low) {
         int[] groups = new int[GROUPS];
         for (int i = 0; i < 4; i++) {
             groups[i] = (int) (high >>> (48 - 16 * i)) & 0xffff;

@@ -85,6 +85,8 @@ class MainTest {
         assertThat(lbsim("run", "scenarios/two-instances.yaml", "--frobnicate")).isEqualTo(2);
         assertThat(lbsim("run", "scenarios/two-instances.yaml", "--seed", "abc")).isEqualTo(2);
         assertThat(lbsim("run", "scenarios/two-instances.yaml", "--set", "servers.nope.workers=2")).isEqualTo(2);
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--speedup", "10")).isEqualTo(2); // no trace to speed up
+        assertThat(err.toString()).contains("--speedup: found no client that replays a trace");
     }
 
     @Test
