@@ -18,7 +18,9 @@ final class TrafficSource {
     private final ClientSpec spec;
     private final int index;
     private final Simulation simulation;
-    private final RandomStreams streams;
+    /** The arrival process's draws (an MMPP's state changes apart), kept across {@code set-rate}. */
+    private final org.lbsim.engine.RandomStream arrivalRandom;
+    private final org.lbsim.engine.RandomStream modulationRandom;
     private final RequestLedger ledger;
     private final Balancer balancer;
     private final Server directTarget;
@@ -47,11 +49,12 @@ final class TrafficSource {
         this.spec = spec;
         this.index = index;
         this.simulation = simulation;
-        this.streams = streams;
         this.ledger = ledger;
         this.balancer = balancer;
         this.directTarget = directTarget;
         String prefix = "clients." + spec.name() + ".";
+        this.arrivalRandom = streams.stream(prefix + "arrivals");
+        this.modulationRandom = streams.stream(prefix + "arrivals.modulation");
         this.mix = new RequestMix(spec, streams, classes);
         this.addresses = new AddressSampler(spec.sources(), streams.stream(prefix + "sources"));
         this.ports = network.hasAcls() ? streams.stream(prefix + "ports") : null;
@@ -66,7 +69,7 @@ final class TrafficSource {
         } else if (spec.arrivals() instanceof ArrivalSpec.Trace replay) {
             this.users = null;
             boolean hasOwnService = spec.service() != null || !spec.mix().isEmpty();
-            this.trace = new TraceArrivals(replay, streams.stream(prefix + "arrivals"), hasOwnService ? mix::draw : null);
+            this.trace = new TraceArrivals(replay, arrivalRandom, hasOwnService ? mix::draw : null);
             this.process = trace;
         } else {
             this.users = null;
@@ -76,9 +79,9 @@ final class TrafficSource {
         }
     }
 
+    /** An open process on the client's arrival streams, which go on where they are after a {@code set-rate}. */
     private ArrivalProcess openProcess(ArrivalSpec.Open spec) {
-        String prefix = "clients." + this.spec.name() + ".";
-        return ArrivalProcesses.of(spec, streams.stream(prefix + "arrivals"), streams.stream(prefix + "arrivals.modulation"));
+        return ArrivalProcesses.of(spec, arrivalRandom, modulationRandom);
     }
 
     String name() {
@@ -118,8 +121,8 @@ final class TrafficSource {
 
     /**
      * Changes an open client's mean arrival rate from now on. The pending arrival is redrawn at
-     * the new rate; for a Poisson process that is exact, since it has no memory. A new process
-     * starts from the new spec (a fresh stream position, not a replay of the old draws).
+     * the new rate; for a Poisson process that is exact, since it has no memory. The new process
+     * draws on from where the old one's streams stopped.
      */
     void setRate(double rate) {
         if (arrivals == null) {
