@@ -29,8 +29,6 @@ final class ArrivalsBinder {
         KEYS.put("trace", List.of("process", "file", "format", "speedup", "strict", "reorderWindow", "serviceFromBytes"));
     }
 
-    private static final Set<String> PLANNED_PROCESSES = Set.of();
-    private static final Set<String> PLANNED_KEYS = Set.of();
     private static final List<String> CYCLE_KEYS = List.of("trough", "peak", "peakAt", "period");
 
     private final Problems problems;
@@ -59,17 +57,12 @@ final class ArrivalsBinder {
         Fields f = Fields.of(node, path, EXAMPLE, problems);
         Node processNode = f.require("process", "one of: " + String.join(", ", PROCESSES));
         String process = processNode == null ? null : values.text(processNode, f.pathOf("process"), "a process name");
-        if (process != null && PLANNED_PROCESSES.contains(process)) {
-            problems.add(processNode.location(), f.pathOf("process"), "found '" + process
-                    + "', which is not supported yet; supported: " + String.join(", ", PROCESSES));
-            return null;
-        }
         if (process != null && !PROCESSES.contains(process)) {
             values.choice(processNode, f.pathOf("process"), PROCESSES);
             return null;
         }
         if (process == null) return null;
-        f.allowOnly(KEYS.get(process), PLANNED_KEYS);
+        f.allowOnly(KEYS.get(process), Set.of());
         ArrivalSpec spec = switch (process) {
             case "poisson" -> poisson(f);
             case "constant" -> {
