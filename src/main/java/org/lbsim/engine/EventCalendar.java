@@ -22,6 +22,12 @@ final class EventCalendar {
     private int[] slotOf = new int[INITIAL_CAPACITY];
     private int size;
     private long nextSequence;
+    /**
+     * The root's event is firing and its entry is dead but still in place: the handler's first
+     * new event takes the root's place (one sift) instead of the root being removed and the new
+     * event added (two), and if the handler adds none the root is removed when it returns.
+     */
+    private boolean rootFiring;
 
     // The slots: what each event does. Free slots form a stack.
     private EventHandler<Object>[] handlers = newHandlerArray(INITIAL_CAPACITY);
@@ -46,13 +52,63 @@ final class EventCalendar {
 
     @SuppressWarnings("unchecked")
     <T> void add(double time, EventHandler<T> handler, T payload) {
-        if (size == times.length) grow();
+        time += 0.0; // -0.0 becomes 0.0, so that every time's bit pattern is non-negative
+        if (!rootFiring && size == times.length) grow();
         int slot = takeSlot();
         handlers[slot] = (EventHandler<Object>) handler;
         payloads[slot] = payload;
         long sequence = nextSequence++;
-        int hole = size++;
-        // Sift up: move parents down until the new entry's place is found.
+        if (rootFiring) {
+            // Not before the firing event (time >= now, a later sequence): it replaces the root.
+            rootFiring = false;
+            siftDown(time, sequence, slot, size);
+            return;
+        }
+        siftUp(time, sequence, slot, size++);
+    }
+
+    /** Removes the earliest event and runs it; the caller has already advanced the clock. */
+    void fireFirst() {
+        int slot = slotOf[0];
+        EventHandler<Object> handler = handlers[slot];
+        Object payload = payloads[slot];
+        handlers[slot] = null;
+        payloads[slot] = null;
+        freeSlots[freeCount++] = slot;
+        rootFiring = true;
+        try {
+            handler.handle(payload);
+        } finally {
+            if (rootFiring) {
+                rootFiring = false;
+                removeRoot();
+            }
+        }
+    }
+
+    /**
+     * Removes the root, refilling it with the last entry. That entry is usually among the
+     * latest, so the hole is first walked down to a leaf along the smaller children (one
+     * comparison a level instead of two) and the entry sifted up from there (Floyd's
+     * bottom-up heap sort trick).
+     */
+    private void removeRoot() {
+        int n = --size;
+        if (n == 0) return;
+        double time = times[n];
+        long sequence = sequences[n];
+        int slot = slotOf[n];
+        int hole = 0;
+        int child;
+        while ((child = 2 * hole + 1) < n) {
+            if (child + 1 < n) child += rightFirst(child);
+            move(child, hole);
+            hole = child;
+        }
+        siftUp(time, sequence, slot, hole);
+    }
+
+    private void siftUp(double time, long sequence, int slot, int hole) {
         while (hole > 0) {
             int parent = (hole - 1) >>> 1;
             if (!before(time, sequence, times[parent], sequences[parent])) break;
@@ -64,30 +120,16 @@ final class EventCalendar {
         slotOf[hole] = slot;
     }
 
-    /** Removes the earliest event and runs it; the caller has already advanced the clock. */
-    void fireFirst() {
-        int slot = slotOf[0];
-        EventHandler<Object> handler = handlers[slot];
-        Object payload = payloads[slot];
-        handlers[slot] = null;
-        payloads[slot] = null;
-        freeSlots[freeCount++] = slot;
-        int last = --size;
-        if (last > 0) siftDownFromRoot(times[last], sequences[last], slotOf[last], last);
-        handler.handle(payload);
-    }
-
     private int takeSlot() {
         if (freeCount > 0) return freeSlots[--freeCount];
         return slotsInUse++;
     }
 
-    private void siftDownFromRoot(double time, long sequence, int slot, int n) {
+    private void siftDown(double time, long sequence, int slot, int n) {
         int hole = 0;
         int child;
         while ((child = 2 * hole + 1) < n) {
-            int right = child + 1;
-            if (right < n && before(times[right], sequences[right], times[child], sequences[child])) child = right;
+            if (child + 1 < n) child += rightFirst(child);
             if (!before(times[child], sequences[child], time, sequence)) break;
             move(child, hole);
             hole = child;
@@ -95,6 +137,18 @@ final class EventCalendar {
         times[hole] = time;
         sequences[hole] = sequence;
         slotOf[hole] = slot;
+    }
+
+    /**
+     * 1 when the right child {@code left + 1} comes first, else 0. Which child is smaller is a
+     * coin toss, so a branch on it is mispredicted half the time, at every level of a sift; this
+     * is arithmetic instead, branching only on a tie of times (rare). Non-negative doubles
+     * order as their bit patterns do, as longs; times are never -0.0 (see {@link #add}).
+     */
+    private int rightFirst(int left) {
+        long d = Double.doubleToRawLongBits(times[left + 1]) - Double.doubleToRawLongBits(times[left]);
+        if (d == 0) d = sequences[left + 1] - sequences[left];
+        return (int) (d >>> 63);
     }
 
     private static boolean before(double timeA, long seqA, double timeB, long seqB) {

@@ -91,4 +91,51 @@ class SimulationTest {
         assertThat(simulation.step()).isFalse();
         assertThat(times).containsExactly(1.0, 2.0);
     }
+
+    @Test
+    void eventsScheduledByFiringEventsComeOutInTimeThenSchedulingOrder() {
+        // Each event schedules 0 to 3 more, some at the same time, some soon, some far: the
+        // calendar's first new event of a handler takes the firing event's place, the others are added.
+        SplittableRandom random = new SplittableRandom(11);
+        List<long[]> fired = new ArrayList<>();
+        long[] scheduled = {0};
+        EventHandler<Long> handler = new EventHandler<>() {
+            @Override
+            public void handle(Long sequence) {
+                fired.add(new long[] {Double.doubleToLongBits(simulation.now()), sequence});
+                int more = fired.size() < 200_000 ? random.nextInt(4) : 0;
+                for (int i = 0; i < more; i++) {
+                    double delay = switch (random.nextInt(3)) {
+                        case 0 -> 0;
+                        case 1 -> random.nextInt(3) / 64.0;
+                        default -> random.nextInt(1000) / 8.0;
+                    };
+                    simulation.schedule(delay, this, scheduled[0]++);
+                }
+            }
+        };
+        for (int i = 0; i < 1000; i++) simulation.schedule(random.nextInt(100) / 4.0, handler, scheduled[0]++);
+        simulation.runUntil(Double.POSITIVE_INFINITY);
+
+        assertThat((long) fired.size()).isEqualTo(scheduled[0]);
+        for (int i = 1; i < fired.size(); i++) {
+            double previous = Double.longBitsToDouble(fired.get(i - 1)[0]);
+            double current = Double.longBitsToDouble(fired.get(i)[0]);
+            assertThat(current).isGreaterThanOrEqualTo(previous);
+            if (current == previous) assertThat(fired.get(i)[1]).isGreaterThan(fired.get(i - 1)[1]);
+        }
+    }
+
+    @Test
+    void anEventWhoseHandlerThrowsIsGoneAndTheOthersStillFire() {
+        List<String> log = new ArrayList<>();
+        simulation.schedule(1, x -> {
+            throw new IllegalStateException("full");
+        }, null);
+        simulation.schedule(2, x -> log.add("b"), null);
+        simulation.schedule(3, x -> log.add("c"), null);
+        assertThatThrownBy(() -> simulation.runUntil(10)).isInstanceOf(IllegalStateException.class);
+        simulation.runUntil(10);
+        assertThat(log).containsExactly("b", "c");
+    }
 }
