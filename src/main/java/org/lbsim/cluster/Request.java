@@ -43,6 +43,8 @@ final class Request implements RequestInfo {
     boolean lost;
     /** Set when this is an in-band health-check probe, not a client's request: it is never counted. */
     HealthChecker.Probe probe;
+    /** The request behind it in its server's waiting room, or null. */
+    Request nextInQueue;
     /** Next free request in the pool. */
     Request nextFree;
 

@@ -1,6 +1,5 @@
 package org.lbsim.cluster;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.lbsim.engine.EventHandler;
@@ -21,6 +20,13 @@ import org.lbsim.scenario.ServerSpec;
  * black hole (every request answered at once with an error) and a cut-off (connections time
  * out). It is fully up when none is active. It also has a life cycle: launched (booting for
  * {@code bootTime} when added during a run), in service, terminated.
+ *
+ * <p>With thousands of servers their state no longer fits in the caches, and every request
+ * touches its server twice (arrival, completion). So what a request touches is kept in this one
+ * object as primitives: the waiting room is a list threaded through the requests themselves,
+ * and the time averages of busy workers and requests held are kept here rather than in
+ * {@link TimeWeightedValue}s (see docs/performance.md, "Algorithms at 2, 100 and 10,000
+ * backends").
  */
 final class Server {
 
@@ -50,7 +56,10 @@ final class Server {
     private final Request[] inService;
     private final int[] freeSlots;
     private int freeCount;
-    private final ArrayDeque<Request> queue = new ArrayDeque<>();
+    /** The waiting room, first come first served, linked through {@link Request#nextInQueue}. */
+    private Request queueHead;
+    private Request queueTail;
+    private int queueLength;
     private final EventHandler<Request> onServiceDone = this::serviceDone;
 
     private final List<Impairment> active = new ArrayList<>();
@@ -64,8 +73,20 @@ final class Server {
     private final double bootedAt;
     private double terminatedAt = Double.NaN;
 
-    private final TimeWeightedValue busy = new TimeWeightedValue(0);
-    private final TimeWeightedValue held = new TimeWeightedValue(0);
+    /*
+     * Time integrals of the busy workers (workers - freeCount) and of the requests held (busy
+     * plus queueLength), as TimeWeightedValue keeps them: each value's area grows by value ×
+     * the time since it last changed, just before it changes. Only the busy workers' integral
+     * since time 0 is read (load reports, snapshots). Up or down changes rarely, so it keeps
+     * its own object.
+     */
+    private double busyChangedAt;
+    private double busyArea;
+    private double busyAreaSinceStart;
+    private double heldChangedAt;
+    private double heldArea;
+    /** Where the busy and held averages' window starts: time 0 or the warm-up's end. */
+    private double windowStart;
     private final TimeWeightedValue upState;
     private long completed;
     private long completedAll;
@@ -181,13 +202,13 @@ final class Server {
         if (cutOffs > 0) return Answer.UNREACHABLE;
         if (blackHoles > 0) return Answer.ERROR;
         if (freeCount > 0) {
-            held.add(simulation.now(), 1);
+            heldChanging(simulation.now());
             startService(request);
             return Answer.ACCEPTED;
         }
-        if (queue.size() < queueCapacity) {
-            held.add(simulation.now(), 1);
-            queue.addLast(request);
+        if (queueLength < queueCapacity) {
+            heldChanging(simulation.now());
+            enqueue(request);
             return Answer.ACCEPTED;
         }
         return Answer.FULL;
@@ -200,10 +221,11 @@ final class Server {
     }
 
     private void startService(Request request) {
-        int slot = freeSlots[--freeCount];
+        int slot = freeSlots[freeCount - 1];
         inService[slot] = request;
         request.slot = slot;
-        busy.add(simulation.now(), 1);
+        busyChanging(simulation.now());
+        freeCount--;
         simulation.schedule(request.work / speed, onServiceDone, request);
     }
 
@@ -213,11 +235,11 @@ final class Server {
             return;
         }
         double now = simulation.now();
+        busyChanging(now);
+        heldChanging(now);
         inService[request.slot] = null;
         freeSlots[freeCount++] = request.slot;
         request.slot = -1;
-        busy.add(now, -1);
-        held.add(now, -1);
         if (request.probe != null) {
             request.probe.answered();
         } else {
@@ -225,8 +247,40 @@ final class Server {
             completedAll++;
             ledger.answer(request);
         }
-        Request next = queue.pollFirst();
+        Request next = dequeue();
         if (next != null) startService(next);
+    }
+
+    private void enqueue(Request request) {
+        if (queueTail == null) queueHead = request;
+        else queueTail.nextInQueue = request;
+        queueTail = request;
+        queueLength++;
+    }
+
+    /** The first request waiting, taken out of the queue; null when none waits. */
+    private Request dequeue() {
+        Request first = queueHead;
+        if (first == null) return null;
+        queueHead = first.nextInQueue;
+        first.nextInQueue = null;
+        if (queueHead == null) queueTail = null;
+        queueLength--;
+        return first;
+    }
+
+    /** Call just before the number of busy workers changes: accumulates its integral up to {@code now}. */
+    private void busyChanging(double now) {
+        double increment = (workers - freeCount) * (now - busyChangedAt);
+        busyArea += increment;
+        busyAreaSinceStart += increment;
+        busyChangedAt = now;
+    }
+
+    /** Call just before the number of requests held changes: accumulates its integral up to {@code now}. */
+    private void heldChanging(double now) {
+        heldArea += holding() * (now - heldChangedAt);
+        heldChangedAt = now;
     }
 
     /** Starts an impairment; it lasts until {@link #end} (or {@link #recoverAll}). */
@@ -275,6 +329,8 @@ final class Server {
     /** A crash or termination: everything held is lost. */
     private void dropEverything(Impairment cause) {
         double now = simulation.now();
+        busyChanging(now);
+        heldChanging(now);
         for (int slot = 0; slot < workers; slot++) {
             Request request = inService[slot];
             if (request == null) continue;
@@ -287,13 +343,11 @@ final class Server {
         }
         freeCount = 0;
         for (int slot = workers - 1; slot >= 0; slot--) freeSlots[freeCount++] = slot;
-        for (Request request = queue.pollFirst(); request != null; request = queue.pollFirst()) {
+        for (Request request = dequeue(); request != null; request = dequeue()) {
             if (request.probe != null) continue;
             lost(cause);
             ledger.fail(request);
         }
-        busy.set(now, 0);
-        held.set(now, 0);
     }
 
     private void lost(Impairment cause) {
@@ -311,7 +365,7 @@ final class Server {
 
     /** Requests in service or waiting. */
     int holding() {
-        return workers - freeCount + queue.size();
+        return workers - freeCount + queueLength;
     }
 
     /** The balancer has just marked this server down or ejected it. */
@@ -328,13 +382,15 @@ final class Server {
     long heldExpired(double now) {
         long expired = 0;
         for (Request request : inService) if (request != null && request.counted && request.expiredBy(now)) expired++;
-        for (Request request : queue) if (request.counted && request.expiredBy(now)) expired++;
+        for (Request request = queueHead; request != null; request = request.nextInQueue) {
+            if (request.counted && request.expiredBy(now)) expired++;
+        }
         return expired;
     }
 
     /** Worker-seconds spent serving since time 0, for the load reports its agent sends. */
     double busyWorkerSeconds(double now) {
-        return busy.integral(now);
+        return busyAreaSinceStart + (workers - freeCount) * (now - busyChangedAt);
     }
 
     int workers() {
@@ -342,13 +398,16 @@ final class Server {
     }
 
     void startWindow(double now) {
-        busy.startWindow(now);
-        held.startWindow(now);
+        busyArea = 0;
+        busyChangedAt = now;
+        heldArea = 0;
+        heldChangedAt = now;
+        windowStart = now;
         upState.startWindow(now);
     }
 
     int busyWorkers() {
-        return (int) busy.value();
+        return workers - freeCount;
     }
 
 
@@ -360,13 +419,21 @@ final class Server {
     }
 
     ClusterSnapshot.ServerState state(boolean healthyAtBalancer, int outstanding, double now) {
-        return new ClusterSnapshot.ServerState(name, condition(), healthyAtBalancer, workers, busyWorkers(), queue.size(),
-                outstanding, completedAll, lostAll, busy.integral(now));
+        return new ClusterSnapshot.ServerState(name, condition(), healthyAtBalancer, workers, busyWorkers(), queueLength,
+                outstanding, completedAll, lostAll, busyWorkerSeconds(now));
     }
 
     /** The measured window's figures; an instance launched during it is measured over its own life in it. */
     ServerResult result(double now) {
-        return new ServerResult(name, busy.mean(now) / workers, completed, held.mean(now), upState.mean(now));
+        return new ServerResult(name, mean(busyArea, busyWorkers(), busyChangedAt, now) / workers, completed,
+                mean(heldArea, holding(), heldChangedAt, now), upState.mean(now));
+    }
+
+    /** As {@link TimeWeightedValue#mean}: the time average since the window's start; the current value if no time passed. */
+    private double mean(double area, int value, double changedAt, double now) {
+        double span = now - windowStart;
+        if (span <= 0) return value;
+        return (area + value * (now - changedAt)) / span;
     }
 
     List<FailureRecord> failureRecords() {
