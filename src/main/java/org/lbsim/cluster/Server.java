@@ -403,8 +403,8 @@ final class Server implements EventHandler<Request> {
     }
 
     void startWindow(double now) {
-        // As TimeWeightedValue.startWindow does, the span since the last change is dropped from
-        // busyAreaSinceStart too: a gap that class has as well, kept here so results do not change.
+        // The window's means start afresh; the integral since time 0 keeps the span since the last change.
+        busyAreaSinceStart += (workers - freeCount) * (now - busyChangedAt);
         busyArea = 0;
         busyChangedAt = now;
         heldArea = 0;

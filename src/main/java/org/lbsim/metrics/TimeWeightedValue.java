@@ -33,8 +33,9 @@ public final class TimeWeightedValue {
         set(now, value + delta);
     }
 
-    /** Forgets everything before {@code now}: the end of the warm-up. */
+    /** Forgets everything before {@code now} in the window's mean (the end of the warm-up); the lifetime integral goes on. */
     public void startWindow(double now) {
+        lifetimeArea += value * (now - lastChange); // the span since the last change still counts from time 0
         area = 0;
         lastChange = now;
         windowStart = now;
