@@ -109,10 +109,5 @@ final class ArrivalProcesses {
             state = (state + 1) % rates.length;
             stateEndsAt += unitSojourn.sample() * meanDurations[state];
         }
-
-        /** The state the process is in; for tests. */
-        int state() {
-            return state;
-        }
     }
 }

@@ -52,14 +52,6 @@ final class ClosedUsers {
         for (User user : users) think(user);
     }
 
-    int count() {
-        return users.length;
-    }
-
-    User user(int index) {
-        return users[index];
-    }
-
     /** The user is about to send {@code request}: it waits for it from now on. */
     void sending(User user, Request request) {
         user.awaiting = request.sequence;

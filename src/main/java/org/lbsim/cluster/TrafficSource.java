@@ -97,10 +97,6 @@ final class TrafficSource {
         return timeout;
     }
 
-    int port() {
-        return port;
-    }
-
     /** What the replay of this client's trace read, or null when it replays none. */
     org.lbsim.metrics.TraceResult traceResult() {
         return trace == null ? null : trace.result();
