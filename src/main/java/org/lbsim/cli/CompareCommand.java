@@ -52,13 +52,9 @@ final class CompareCommand implements Callable<Integer> {
             results = experiment.experiments(algorithms, progress).compare(scenario, names, replications);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (experiment.showTable()) {
-            out.print(ExperimentTable.comparison(results));
-        } else {
-            results.stream().flatMap(r -> r.warnings().stream()).distinct()
-                    .forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        }
-        experiment.writeOutputs(out, () -> JsonReport.toJson(results), () -> CsvReport.render(results));
+        experiment.report(spec.commandLine(), () -> ExperimentTable.comparison(results),
+                results.stream().flatMap(r -> r.warnings().stream()).toList(),
+                () -> JsonReport.toJson(results), () -> CsvReport.render(results));
         experiment.writeChart(ChartKind.BARS, kind -> kind == ChartKind.BARS
                 ? Charts.latencyBars(ChartDatasets.percentileBars(results))
                 : Charts.latencyCdf(ChartDatasets.cdf(results)));

@@ -11,6 +11,7 @@ import org.jfree.chart.JFreeChart;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.experiment.Experiments;
 import org.lbsim.report.ChartFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options shared by the commands that replicate: how many runs, on how many threads, and where results go. */
@@ -78,7 +79,22 @@ final class ExperimentOptions {
         return ProgressBars.create(task, !quiet && System.console() != null);
     }
 
-    void writeOutputs(PrintWriter out, Supplier<String> jsonText, Supplier<String> csvText) {
+    /**
+     * What every command prints: the table on standard output, or, when the table is not shown,
+     * the warnings it would carry on standard error; then the JSON and CSV asked for.
+     */
+    void report(CommandLine commandLine, Supplier<String> table, List<String> warnings, Supplier<String> jsonText,
+                Supplier<String> csvText) {
+        PrintWriter out = commandLine.getOut();
+        if (showTable()) {
+            out.print(table.get());
+        } else {
+            warnings.stream().distinct().forEach(w -> commandLine.getErr().println("warning: " + w));
+        }
+        writeOutputs(out, jsonText, csvText);
+    }
+
+    private void writeOutputs(PrintWriter out, Supplier<String> jsonText, Supplier<String> csvText) {
         if (json != null) write(json, jsonText.get(), out);
         if (csv != null) write(csv, csvText.get(), out);
     }

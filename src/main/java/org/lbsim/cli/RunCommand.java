@@ -87,12 +87,8 @@ final class RunCommand implements Callable<Integer> {
 
     private void report(Replicated result) {
         PrintWriter out = spec.commandLine().getOut();
-        if (experiment.showTable()) {
-            out.print(ExperimentTable.replicated(result));
-        } else {
-            result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        }
-        experiment.writeOutputs(out, () -> JsonReport.toJson(result), () -> CsvReport.render(List.of(result)));
+        experiment.report(spec.commandLine(), () -> ExperimentTable.replicated(result), result.warnings(),
+                () -> JsonReport.toJson(result), () -> CsvReport.render(List.of(result)));
         experiment.writeChart(ChartKind.CDF, kind -> kind == ChartKind.CDF
                 ? Charts.latencyCdf(ChartDatasets.cdf(List.of(result)))
                 : Charts.latencyBars(ChartDatasets.percentileBars(List.of(result))));
@@ -102,13 +98,9 @@ final class RunCommand implements Callable<Integer> {
     private void report(Scenario scenario, Runner.SampledRun run) {
         PrintWriter out = spec.commandLine().getOut();
         var result = run.result();
-        if (experiment.showTable()) {
-            out.print(SummaryTable.render(result, scenario.warmup()));
-        } else {
-            result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        }
-        experiment.writeOutputs(out, () -> JsonReport.toJson(result), () -> CsvReport.render(
-                List.of(Replicated.of(result.algorithm(), Map.of(), List.of(result), List.of()))));
+        experiment.report(spec.commandLine(), () -> SummaryTable.render(result, scenario.warmup()), result.warnings(),
+                () -> JsonReport.toJson(result),
+                () -> CsvReport.render(List.of(Replicated.of(result.algorithm(), Map.of(), List.of(result), List.of()))));
         if (timeseries != null) ExperimentOptions.write(timeseries, TimeSeriesCsv.render(run.series()), out);
         experiment.writeChart(ChartKind.TIME, kind -> chart(kind, run));
         out.flush();

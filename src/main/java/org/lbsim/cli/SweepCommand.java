@@ -78,13 +78,9 @@ final class SweepCommand implements Callable<Integer> {
             results = experiment.experiments(algorithms, progress).sweep(points, List.of(), replications);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (experiment.showTable()) {
-            out.print(ExperimentTable.sweep(results));
-        } else {
-            results.stream().flatMap(r -> r.warnings().stream()).distinct()
-                    .forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-        }
-        experiment.writeOutputs(out, () -> JsonReport.toJson(results), () -> CsvReport.render(results));
+        experiment.report(spec.commandLine(), () -> ExperimentTable.sweep(results),
+                results.stream().flatMap(r -> r.warnings().stream()).toList(),
+                () -> JsonReport.toJson(results), () -> CsvReport.render(results));
         String swept = swept(values);
         List<String> sweptValues = values.get(swept);
         experiment.writeChart(ChartKind.LOAD, kind -> switch (kind) {
