@@ -53,8 +53,15 @@ final class Server implements EventHandler<Request> {
     private final Simulation simulation;
     private final RequestLedger ledger;
 
+    /*
+     * The requests in service by worker slot, and the free slots as a stack. A single-worker
+     * server (the common case, and the one run by the thousand) has no arrays: its one request
+     * is in soloRequest, which saves two cache misses per start and per completion when the
+     * servers' state no longer fits in the caches.
+     */
     private final Request[] inService;
     private final int[] freeSlots;
+    private Request soloRequest;
     private int freeCount;
     /** The waiting room, first come first served, linked through {@link Request#nextInQueue}. */
     private Request queueHead;
@@ -107,10 +114,10 @@ final class Server implements EventHandler<Request> {
         this.ledger = ledger;
         this.launchedAt = launchedAt;
         this.bootedAt = launchedAt == 0 ? 0 : launchedAt + spec.bootTime();
-        this.inService = new Request[workers];
-        this.freeSlots = new int[workers];
-        for (int i = 0; i < workers; i++) freeSlots[i] = workers - 1 - i;
+        this.inService = workers == 1 ? null : new Request[workers];
+        this.freeSlots = workers == 1 ? null : new int[workers];
         this.freeCount = workers;
+        if (freeSlots != null) for (int i = 0; i < workers; i++) freeSlots[i] = workers - 1 - i;
         // Up from time 0, or from the end of its boot when launched during the run.
         this.upState = new TimeWeightedValue(launchedAt == 0 ? 1 : 0);
         if (launchedAt > 0) {
@@ -220,8 +227,14 @@ final class Server implements EventHandler<Request> {
     }
 
     private void startService(Request request) {
-        int slot = freeSlots[freeCount - 1];
-        inService[slot] = request;
+        int slot;
+        if (freeSlots == null) {
+            slot = 0;
+            soloRequest = request;
+        } else {
+            slot = freeSlots[freeCount - 1];
+            inService[slot] = request;
+        }
         request.slot = slot;
         busyChanging(simulation.now());
         freeCount--;
@@ -242,8 +255,7 @@ final class Server implements EventHandler<Request> {
         double now = simulation.now();
         busyChanging(now);
         heldChanging(now);
-        inService[request.slot] = null;
-        freeSlots[freeCount++] = request.slot;
+        freeSlot(request.slot);
         request.slot = -1;
         if (request.probe != null) {
             request.probe.answered();
@@ -254,6 +266,22 @@ final class Server implements EventHandler<Request> {
         }
         Request next = dequeue();
         if (next != null) startService(next);
+    }
+
+    /** The request in service in {@code slot}, or null. */
+    private Request inServiceAt(int slot) {
+        return inService == null ? soloRequest : inService[slot];
+    }
+
+    /** The request in {@code slot} leaves service: the slot goes back on the free stack. */
+    private void freeSlot(int slot) {
+        if (inService == null) {
+            soloRequest = null;
+        } else {
+            inService[slot] = null;
+            freeSlots[freeCount] = slot;
+        }
+        freeCount++;
     }
 
     private void enqueue(Request request) {
@@ -337,17 +365,17 @@ final class Server implements EventHandler<Request> {
         busyChanging(now);
         heldChanging(now);
         for (int slot = 0; slot < workers; slot++) {
-            Request request = inService[slot];
+            Request request = inServiceAt(slot);
             if (request == null) continue;
-            inService[slot] = null;
+            if (inService == null) soloRequest = null; else inService[slot] = null;
             request.slot = -1;
             request.lost = true; // its completion event is still pending and will only release it
             if (request.probe != null) continue; // a probe is simply never answered
             lost(cause);
             ledger.fail(request);
         }
-        freeCount = 0;
-        for (int slot = workers - 1; slot >= 0; slot--) freeSlots[freeCount++] = slot;
+        freeCount = workers;
+        if (freeSlots != null) for (int slot = 0; slot < workers; slot++) freeSlots[slot] = workers - 1 - slot;
         for (Request request = dequeue(); request != null; request = dequeue()) {
             if (request.probe != null) continue;
             lost(cause);
@@ -386,7 +414,10 @@ final class Server implements EventHandler<Request> {
     /** Counted requests it still holds whose clients have given up by {@code now}. */
     long heldExpired(double now) {
         long expired = 0;
-        for (Request request : inService) if (request != null && request.counted && request.expiredBy(now)) expired++;
+        for (int slot = 0; slot < workers; slot++) {
+            Request request = inServiceAt(slot);
+            if (request != null && request.counted && request.expiredBy(now)) expired++;
+        }
         for (Request request = queueHead; request != null; request = request.nextInQueue) {
             if (request.counted && request.expiredBy(now)) expired++;
         }
