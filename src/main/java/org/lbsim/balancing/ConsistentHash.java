@@ -13,8 +13,9 @@ import java.util.List;
  * sources it owned move, to the owners of the next points; the others stay. Backends of weight 0
  * get nothing.
  *
- * <p>Parameter {@code virtualNodes} (default 160). Cost: O(log(n·v)) per decision (binary
- * search of the ring); O(n·v·log(n·v)) when the usable set changes.
+ * <p>Parameter {@code virtualNodes} (default 160). Cost: O(1) expected per decision (an index
+ * by the key's top bits leaves about two points to search); O(n·v·log(n·v)) when the usable set
+ * changes.
  */
 final class ConsistentHash implements BalancingAlgorithm {
 
@@ -23,10 +24,20 @@ final class ConsistentHash implements BalancingAlgorithm {
 
     private final int virtualNodes;
     private BackendView[] backends = new BackendView[0];
-    /** Sorted ring points: 32-bit hashes in signed order (where the ring starts does not matter). */
-    private int[] points = new int[0];
-    /** The owner of each point, as an index into {@code backends}. */
-    private int[] owners = new int[0];
+    /**
+     * The ring, sorted: each point's 32-bit hash in the high half (signed order; where the ring
+     * starts does not matter), its owner's index into {@code backends} in the low half, so that
+     * a look-up reads the point and its owner from one cache line.
+     */
+    private long[] ring = new long[0];
+    /**
+     * An index of the ring by the top bits of a key: the points of bucket b are
+     * {@code ring[bucketStart[b] .. bucketStart[b + 1])}. A look-up searches one bucket (about
+     * two points) instead of the whole ring: at 10,000 backends the ring has 1.6 million points
+     * (12.8 MB), and each step of a binary search over it was a cache miss.
+     */
+    private int[] bucketStart = {0, 0};
+    private int bucketShift = 31;
 
     ConsistentHash(AlgorithmContext context) {
         this.virtualNodes = (int) context.value(VIRTUAL_NODES);
@@ -48,26 +59,49 @@ final class ConsistentHash implements BalancingAlgorithm {
             }
         }
         Arrays.sort(packed);
-        points = new int[total];
-        owners = new int[total];
-        for (int i = 0; i < total; i++) {
-            points[i] = (int) (packed[i] >>> 32);
-            owners[i] = (int) packed[i];
+        ring = packed;
+        indexBuckets();
+    }
+
+    /** About two points per bucket; at least two buckets, so that the shift stays below 32. */
+    private void indexBuckets() {
+        int n = ring.length;
+        int bits = Math.max(1, 30 - Integer.numberOfLeadingZeros(Math.max(n, 1)));
+        bucketShift = 32 - bits;
+        int buckets = 1 << bits;
+        bucketStart = new int[buckets + 1];
+        int i = 0;
+        for (int b = 0; b < buckets; b++) {
+            while (i < n && bucketOf(point(i)) < b) i++;
+            bucketStart[b] = i;
         }
+        bucketStart[buckets] = n;
+    }
+
+    private int point(int i) {
+        return (int) (ring[i] >>> 32);
+    }
+
+    /** The bucket of a point or key: its top bits, in the ring's (signed) order. */
+    private int bucketOf(int point) {
+        return (point ^ Integer.MIN_VALUE) >>> bucketShift;
     }
 
     @Override
     public Pick pick(RequestInfo request) {
-        int n = points.length;
+        int n = ring.length;
         if (n == 0) return Pick.NoHealthyBackend.INSTANCE;
         int key = Hashing.mix(request.sourceAddress());
-        int low = 0;
-        int high = n; // the first point >= key lies in [low, high]; n means past the end: wrap to 0
+        int bucket = bucketOf(key);
+        // Points before the key's bucket are below it, points after it above: the first point
+        // >= key lies in [low, high]; n means past the end of the ring, which wraps to 0.
+        int low = bucketStart[bucket];
+        int high = bucketStart[bucket + 1];
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (points[mid] < key) low = mid + 1;
+            if (point(mid) < key) low = mid + 1;
             else high = mid;
         }
-        return backends[owners[low == n ? 0 : low]];
+        return backends[(int) ring[low == n ? 0 : low]];
     }
 }
