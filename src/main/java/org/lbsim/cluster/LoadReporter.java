@@ -15,6 +15,8 @@ final class LoadReporter {
 
     private final Balancer balancer;
     private final Simulation simulation;
+    /** Each backend's next reports: one timer per backend, kept out of the simulation's calendar. */
+    private final org.lbsim.engine.TimerSet timers;
     private final double interval;
     private final RandomGenerator phases;
     private double[] lastBusySeconds;
@@ -25,6 +27,7 @@ final class LoadReporter {
     LoadReporter(Balancer balancer, Simulation simulation, double interval, RandomGenerator phases) {
         this.balancer = balancer;
         this.simulation = simulation;
+        this.timers = new org.lbsim.engine.TimerSet(simulation);
         this.interval = interval;
         this.phases = phases;
         this.lastBusySeconds = new double[balancer.backends().size()];
@@ -42,7 +45,7 @@ final class LoadReporter {
         double now = simulation.now();
         lastBusySeconds[id] = backend.server.busyWorkerSeconds(now);
         lastReportAt[id] = now;
-        simulation.schedule(phases.nextDouble() * interval, onReport, backend);
+        timers.schedule(phases.nextDouble() * interval, onReport, backend);
     }
 
     /** No more reports from this reporter: the algorithm that wanted them was replaced. */
@@ -52,7 +55,7 @@ final class LoadReporter {
 
     private void report(Balancer.Backend backend) {
         if (stopped || backend.deregistered) return;
-        simulation.schedule(interval, onReport, backend);
+        timers.schedule(interval, onReport, backend);
         double now = simulation.now();
         int id = backend.id();
         Server server = backend.server;

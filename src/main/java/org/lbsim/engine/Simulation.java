@@ -75,6 +75,16 @@ public final class Simulation {
         return true;
     }
 
+    /** The event firing now was a stale one that did nothing: it does not count as fired. */
+    void notFired() {
+        eventsFired--;
+    }
+
+    /** The event firing now stood for {@code more} events besides itself (see {@link TimerSet}). */
+    void alsoFired(int more) {
+        eventsFired += more;
+    }
+
     /** Makes {@link #runUntil} return after the event that is firing now. */
     public void stop() {
         stopRequested = true;
