@@ -1,6 +1,8 @@
 package org.lbsim.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.experiment.Benchmark;
@@ -25,6 +27,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--algorithm", paramLabel = "NAME", split = ",", defaultValue = "least-connections", description = "Algorithms, comma-separated (default ${DEFAULT-VALUE}).")
     List<String> algorithmNames;
+
+    @Option(names = "--parameter", paramLabel = "KEY=VALUE", description = "An algorithm parameter, as under balancer: in a scenario (durations in seconds), e.g. virtualNodes=16; each listed algorithm must take it. Repeatable.")
+    Map<String, String> parameters = new LinkedHashMap<>();
 
     @Option(names = "--live", paramLabel = "SECONDS", description = "Instead: measure the live mode (the UI's) as fast as possible for SECONDS: simulated requests per second, and how long an action (a click) waits to be applied.")
     Double liveSeconds;
@@ -53,12 +58,30 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Each parameter must be one every listed algorithm takes, with a value in its range. */
+    private void checkParameters(Algorithms algorithms) {
+        for (String name : algorithmNames) {
+            var info = algorithms.get(name);
+            for (String key : parameters.keySet()) {
+                if (info.parameters().stream().noneMatch(p -> p.key().equals(key))) {
+                    throw new UserInputException("--parameter " + key + ": not a parameter of " + name);
+                }
+            }
+            try {
+                info.create(new org.lbsim.balancing.AlgorithmContext(new org.lbsim.engine.RandomStreams(1).stream("check"), parameters));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--parameter " + e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         Algorithms algorithms = Algorithms.standard();
         for (String name : algorithmNames) {
             if (algorithms.find(name).isEmpty()) throw new UserInputException("--algorithm: unknown algorithm '" + name + "'");
         }
+        checkParameters(algorithms);
         if (requests < 1000 || repeat < 1) throw new UserInputException("--requests must be at least 1000 and --repeat at least 1");
         var out = spec.commandLine().getOut();
         if (liveSeconds != null) return live(out);
@@ -66,9 +89,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-22s %8s %12s %16s %12s %14s%n", "algorithm", "backends", "requests", "requests/s (med)", "wall s", "heap MiB");
         for (String name : algorithmNames) {
             for (int n : backends) {
-                benchmark.measure(name, n, Math.min(requests, 2_000_000)); // JIT warm-up, not reported
+                benchmark.measure(name, parameters, n, Math.min(requests, 2_000_000)); // JIT warm-up, not reported
                 Benchmark.Measurement[] runs = new Benchmark.Measurement[repeat];
-                for (int r = 0; r < repeat; r++) runs[r] = benchmark.measure(name, n, requests);
+                for (int r = 0; r < repeat; r++) runs[r] = benchmark.measure(name, parameters, n, requests);
                 java.util.Arrays.sort(runs, java.util.Comparator.comparingDouble(Benchmark.Measurement::requestsPerSecond));
                 Benchmark.Measurement median = runs[repeat / 2];
                 out.printf("%-22s %8d %,12d %,16.0f %12.2f %14.1f%n", name, n, median.requests(), median.requestsPerSecond(),

@@ -36,6 +36,11 @@ public final class Benchmark {
     }
 
     public static Scenario workload(String algorithm, int backends, long requests) {
+        return workload(algorithm, Map.of(), backends, requests);
+    }
+
+    /** The workload with the algorithm's parameters set (as under {@code balancer:}, durations in seconds). */
+    public static Scenario workload(String algorithm, Map<String, String> parameters, int backends, long requests) {
         double meanWork = 1.0;
         double rate = 0.8 * backends / meanWork;
         List<ServerSpec> servers = new ArrayList<>();
@@ -47,11 +52,15 @@ public final class Benchmark {
         // Health checks every 1,000 simulated seconds: present, as in any run, but rare next to requests.
         var healthCheck = new HealthCheckSpec(80, 1000, 5, 3, 2);
         return new Scenario("bench", 1, requests / rate, 0, Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM, List.of(client),
-                List.of(), List.of(), new BalancerSpec(null, List.of(80), algorithm, Map.of(), healthCheck), servers, List.of());
+                List.of(), List.of(), new BalancerSpec(null, List.of(80), algorithm, parameters, healthCheck), servers, List.of());
     }
 
     public Measurement measure(String algorithm, int backends, long requests) {
-        Scenario scenario = workload(algorithm, backends, requests);
+        return measure(algorithm, Map.of(), backends, requests);
+    }
+
+    public Measurement measure(String algorithm, Map<String, String> parameters, int backends, long requests) {
+        Scenario scenario = workload(algorithm, parameters, backends, requests);
         Simulation simulation = new Simulation();
         Cluster cluster = new Cluster(scenario, algorithms, simulation);
         cluster.start();

@@ -52,6 +52,19 @@ class MainTest {
     }
 
     @Test
+    void benchTakesAnAlgorithmsParametersAndRejectsOthers() {
+        assertThat(lbsim("bench", "--algorithm", "consistent-hash", "--parameter", "virtualNodes=16",
+                "--requests", "2000", "--repeat", "1")).isZero();
+        assertThat(out.toString()).contains("consistent-hash");
+        assertThat(lbsim("bench", "--algorithm", "round-robin,consistent-hash", "--parameter", "virtualNodes=16",
+                "--requests", "2000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--parameter virtualNodes: not a parameter of round-robin");
+        assertThat(lbsim("bench", "--algorithm", "consistent-hash", "--parameter", "virtualNodes=0",
+                "--requests", "2000")).isEqualTo(2);
+        assertThat(err.toString()).contains("virtualNodes: found '0', expected a whole number of at least 1");
+    }
+
+    @Test
     void optionsOverrideTheScenario(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("result.json");
         assertThat(lbsim("run", "scenarios/two-instances.yaml", "--algorithm", "random", "--seed", "7",
