@@ -11,10 +11,18 @@ import java.util.Arrays;
  * two references are written once when the event is added and cleared when it fires. That
  * keeps garbage-collector write barriers off the sift loops, and adding or firing an event
  * allocates nothing once the arrays have grown to the run's peak.
+ *
+ * <p>A large calendar (thousands of pending events: a service completion per busy server of a
+ * big cluster) switches to a calendar queue, {@link BucketOrder}, which does O(1) work per event
+ * where the heap walks a dozen levels; it switches back when it shrinks. Both keep the same
+ * (time, sequence) order, so which one holds the events never changes a result.
  */
 final class EventCalendar {
 
     private static final int INITIAL_CAPACITY = 1024;
+    /** Above this many pending events the calendar queue takes over; below {@link #SMALL} the heap again. */
+    static final int LARGE = 2048;
+    static final int SMALL = 512;
 
     // The heap.
     private double[] times = new double[INITIAL_CAPACITY];
@@ -36,28 +44,41 @@ final class EventCalendar {
     private int freeCount;
     private int slotsInUse;
 
+    /** The calendar queue, made when first needed, and whether it holds the events now (the heap is then empty). */
+    private BucketOrder buckets;
+    private boolean bucketed;
+
     @SuppressWarnings("unchecked")
     private static EventHandler<Object>[] newHandlerArray(int length) {
         return (EventHandler<Object>[]) new EventHandler<?>[length];
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return bucketed ? buckets.size() == 0 : size == 0;
     }
 
     /** Time of the earliest event; only valid when not empty. */
     double peekTime() {
-        return times[0];
+        return bucketed ? buckets.firstTime() : times[0];
+    }
+
+    /** Events pending. */
+    int size() {
+        return bucketed ? buckets.size() : size;
     }
 
     @SuppressWarnings("unchecked")
     <T> void add(double time, EventHandler<T> handler, T payload) {
         time += 0.0; // -0.0 becomes 0.0, so that every time's bit pattern is non-negative
-        if (!rootFiring && size == times.length) grow();
         int slot = takeSlot();
         handlers[slot] = (EventHandler<Object>) handler;
         payloads[slot] = payload;
         long sequence = nextSequence++;
+        if (bucketed) {
+            buckets.add(time, sequence, slot);
+            return;
+        }
+        if (!rootFiring && size == times.length) growHeap();
         if (rootFiring) {
             // Not before the firing event (time >= now, a later sequence): it replaces the root.
             rootFiring = false;
@@ -69,6 +90,12 @@ final class EventCalendar {
 
     /** Removes the earliest event and runs it; the caller has already advanced the clock. */
     void fireFirst() {
+        if (bucketed ? buckets.size() < SMALL : size > LARGE) switchOrder();
+        if (bucketed) {
+            int slot = buckets.pollFirst();
+            fire(slot);
+            return;
+        }
         int slot = slotOf[0];
         EventHandler<Object> handler = handlers[slot];
         Object payload = payloads[slot];
@@ -108,6 +135,43 @@ final class EventCalendar {
         siftUp(time, sequence, slot, hole);
     }
 
+    private void fire(int slot) {
+        EventHandler<Object> handler = handlers[slot];
+        Object payload = payloads[slot];
+        handlers[slot] = null;
+        payloads[slot] = null;
+        freeSlots[freeCount++] = slot;
+        handler.handle(payload);
+    }
+
+    /** Moves every pending event from the heap to the calendar queue, or back. Between events only. */
+    private void switchOrder() {
+        int n = size();
+        double[] orderedTimes = new double[n];
+        long[] orderedSequences = new long[n];
+        int[] orderedSlots = new int[n];
+        if (bucketed) {
+            buckets.drainInOrder(orderedTimes, orderedSequences, orderedSlots);
+            // Ascending order is a valid heap.
+            while (times.length < n) growHeap();
+            System.arraycopy(orderedTimes, 0, times, 0, n);
+            System.arraycopy(orderedSequences, 0, sequences, 0, n);
+            System.arraycopy(orderedSlots, 0, slotOf, 0, n);
+            size = n;
+            bucketed = false;
+        } else {
+            for (int i = 0; i < n; i++) {
+                orderedTimes[i] = times[0];
+                orderedSequences[i] = sequences[0];
+                orderedSlots[i] = slotOf[0];
+                removeRoot();
+            }
+            if (buckets == null) buckets = new BucketOrder(handlers.length);
+            buckets.fill(orderedTimes, orderedSequences, orderedSlots, n);
+            bucketed = true;
+        }
+    }
+
     private void siftUp(double time, long sequence, int slot, int hole) {
         while (hole > 0) {
             int parent = (hole - 1) >>> 1;
@@ -122,6 +186,7 @@ final class EventCalendar {
 
     private int takeSlot() {
         if (freeCount > 0) return freeSlots[--freeCount];
+        if (slotsInUse == handlers.length) growSlots();
         return slotsInUse++;
     }
 
@@ -161,14 +226,19 @@ final class EventCalendar {
         slotOf[to] = slotOf[from];
     }
 
-    /** Heap and slots grow together: there is exactly one slot in use per pending event. */
-    private void grow() {
+    private void growHeap() {
         int length = times.length * 2;
         times = Arrays.copyOf(times, length);
         sequences = Arrays.copyOf(sequences, length);
         slotOf = Arrays.copyOf(slotOf, length);
+    }
+
+    /** One slot per pending event (and the firing one's, until its handler returns). */
+    private void growSlots() {
+        int length = handlers.length * 2;
         handlers = Arrays.copyOf(handlers, length);
         payloads = Arrays.copyOf(payloads, length);
         freeSlots = Arrays.copyOf(freeSlots, length);
+        if (buckets != null) buckets.growSlots(length);
     }
 }
