@@ -25,7 +25,8 @@ import org.lbsim.scenario.ServerSpec;
  * touches its server twice (arrival, completion). So what a request touches is kept in this one
  * object as primitives: the waiting room is a list threaded through the requests themselves,
  * and the time averages of busy workers and requests held are kept here rather than in
- * {@link TimeWeightedValue}s (see docs/performance.md, "Algorithms at 2, 100 and 10,000
+ * {@link TimeWeightedValue}s, while what no request reads (identity, impairments, availability)
+ * is in a companion object (see docs/performance.md, "Algorithms at 2, 100 and 10,000
  * backends").
  */
 final class Server implements EventHandler<Request> {
@@ -44,9 +45,8 @@ final class Server implements EventHandler<Request> {
         ERROR
     }
 
-    private final ServerSpec spec;
-    private final String name;
-    private final Address address;
+    /** What requests never read; see {@link Seldom}. */
+    private final Seldom seldom;
     private final SecurityGroup group;
     private final int workers;
     private final int queueCapacity;
@@ -68,14 +68,11 @@ final class Server implements EventHandler<Request> {
     private Request queueTail;
     private int queueLength;
 
-    private final List<Impairment> active = new ArrayList<>();
-    private final List<Impairment> history = new ArrayList<>();
     private int crashes;
     private int blackHoles;
     private int cutOffs;
     private double speed;
 
-    private final double launchedAt;
     private final double bootedAt;
     private double terminatedAt = Double.NaN;
 
@@ -91,35 +88,26 @@ final class Server implements EventHandler<Request> {
     private double busyAreaSinceStart;
     private double heldChangedAt;
     private double heldArea;
-    /** Where the busy and held averages' window starts: time 0 or the warm-up's end. */
-    private double windowStart;
-    private final TimeWeightedValue upState;
     private long completed;
     private long completedAll;
-    private long lostAll;
 
     /**
      * @param launchedAt when the instance was launched; an instance launched after time 0
      *                   boots for its {@code bootTime} before it can answer anything
      */
     Server(ServerSpec spec, Address address, SecurityGroup group, Simulation simulation, RequestLedger ledger, double launchedAt) {
-        this.spec = spec;
-        this.name = spec.name();
-        this.address = address;
+        this.seldom = new Seldom(spec, address, launchedAt);
         this.group = group;
         this.workers = spec.workers();
         this.queueCapacity = spec.queueCapacity();
         this.speed = spec.speed();
         this.simulation = simulation;
         this.ledger = ledger;
-        this.launchedAt = launchedAt;
         this.bootedAt = launchedAt == 0 ? 0 : launchedAt + spec.bootTime();
         this.inService = workers == 1 ? null : new Request[workers];
         this.freeSlots = workers == 1 ? null : new int[workers];
         this.freeCount = workers;
         if (freeSlots != null) for (int i = 0; i < workers; i++) freeSlots[i] = workers - 1 - i;
-        // Up from time 0, or from the end of its boot when launched during the run.
-        this.upState = new TimeWeightedValue(launchedAt == 0 ? 1 : 0);
         if (launchedAt > 0) {
             startWindow(launchedAt); // measured over its own life (the warm-up's end resets it if later)
             simulation.scheduleAt(bootedAt, Server::booted, this);
@@ -127,19 +115,19 @@ final class Server implements EventHandler<Request> {
     }
 
     private void booted() {
-        if (isUp()) upState.set(simulation.now(), 1);
+        if (isUp()) seldom.upState.set(simulation.now(), 1);
     }
 
     String name() {
-        return name;
+        return seldom.name;
     }
 
     ServerSpec spec() {
-        return spec;
+        return seldom.spec;
     }
 
     Address address() {
-        return address;
+        return seldom.address;
     }
 
     SecurityGroup group() {
@@ -147,7 +135,7 @@ final class Server implements EventHandler<Request> {
     }
 
     double launchedAt() {
-        return launchedAt;
+        return seldom.launchedAt;
     }
 
     /** The simulated time, for state that expires (NGINX's fail_timeout). */
@@ -172,7 +160,7 @@ final class Server implements EventHandler<Request> {
     /** Whether a health check that reached it would pass: up, and no black hole that fails checks. */
     boolean passesHealthCheck() {
         if (!isUp()) return false;
-        for (Impairment impairment : active) {
+        for (Impairment impairment : seldom.active) {
             if (impairment.kind() == FailureKind.BLACK_HOLE && !impairment.passesHealthChecks()) return false;
         }
         return true;
@@ -185,7 +173,7 @@ final class Server implements EventHandler<Request> {
         if (crashes > 0) return FailureKind.CRASH.yamlName();
         if (cutOffs > 0) return FailureKind.UNREACHABLE.yamlName();
         if (blackHoles > 0) return FailureKind.BLACK_HOLE.yamlName();
-        if (speed < spec.speed()) return FailureKind.SLOWDOWN.yamlName();
+        if (speed < seldom.spec.speed()) return FailureKind.SLOWDOWN.yamlName();
         return "up";
     }
 
@@ -222,8 +210,8 @@ final class Server implements EventHandler<Request> {
 
     /** A request it refused, timed out or answered with an error ended as a failure: count it against the impairment. */
     void lostOne() {
-        lostAll++;
-        if (!active.isEmpty()) active.get(active.size() - 1).lostOne();
+        seldom.lostAll++;
+        if (!seldom.active.isEmpty()) seldom.active.get(seldom.active.size() - 1).lostOne();
     }
 
     private void startService(Request request) {
@@ -320,9 +308,9 @@ final class Server implements EventHandler<Request> {
     Impairment impair(FailureKind kind, double factor, boolean passesHealthChecks) {
         double now = simulation.now();
         boolean wasUp = isUp();
-        Impairment impairment = new Impairment(name, kind, factor, passesHealthChecks, now);
-        active.add(impairment);
-        history.add(impairment);
+        Impairment impairment = new Impairment(seldom.name, kind, factor, passesHealthChecks, now);
+        seldom.active.add(impairment);
+        seldom.history.add(impairment);
         switch (kind) {
             case CRASH -> crashes++;
             case SLOWDOWN -> speed *= factor;
@@ -330,13 +318,13 @@ final class Server implements EventHandler<Request> {
             case UNREACHABLE -> cutOffs++;
         }
         if (kind == FailureKind.CRASH) dropEverything(impairment);
-        if (wasUp && !isUp()) upState.set(now, 0);
+        if (wasUp && !isUp()) seldom.upState.set(now, 0);
         return impairment;
     }
 
     /** Ends one impairment; ending one that already ended changes nothing. */
     void end(Impairment impairment) {
-        if (!active.remove(impairment)) return;
+        if (!seldom.active.remove(impairment)) return;
         double now = simulation.now();
         boolean wasUp = isUp();
         switch (impairment.kind()) {
@@ -346,16 +334,16 @@ final class Server implements EventHandler<Request> {
             case UNREACHABLE -> cutOffs--;
         }
         impairment.ended(now);
-        if (!wasUp && isUp()) upState.set(now, 1);
+        if (!wasUp && isUp()) seldom.upState.set(now, 1);
     }
 
     void recoverAll() {
-        for (Impairment impairment : List.copyOf(active)) end(impairment);
+        for (Impairment impairment : List.copyOf(seldom.active)) end(impairment);
     }
 
     private double recomputedSpeed() {
-        double value = spec.speed();
-        for (Impairment impairment : active) if (impairment.kind() == FailureKind.SLOWDOWN) value *= impairment.factor();
+        double value = seldom.spec.speed();
+        for (Impairment impairment : seldom.active) if (impairment.kind() == FailureKind.SLOWDOWN) value *= impairment.factor();
         return value;
     }
 
@@ -384,7 +372,7 @@ final class Server implements EventHandler<Request> {
     }
 
     private void lost(Impairment cause) {
-        lostAll++;
+        seldom.lostAll++;
         if (cause != null) cause.lostOne();
     }
 
@@ -393,7 +381,7 @@ final class Server implements EventHandler<Request> {
         if (isTerminated()) return;
         dropEverything(null);
         terminatedAt = simulation.now();
-        upState.set(terminatedAt, 0);
+        seldom.upState.set(terminatedAt, 0);
     }
 
     /** Requests in service or waiting. */
@@ -403,12 +391,12 @@ final class Server implements EventHandler<Request> {
 
     /** The balancer has just marked this server down or ejected it. */
     void noticedDown(double now) {
-        for (Impairment impairment : active) impairment.detected(now);
+        for (Impairment impairment : seldom.active) impairment.detected(now);
     }
 
     /** Impairments so far, for detection times and the failures report. */
     List<Impairment> impairments() {
-        return history;
+        return seldom.history;
     }
 
     /** Counted requests it still holds whose clients have given up by {@code now}. */
@@ -440,8 +428,8 @@ final class Server implements EventHandler<Request> {
         busyChangedAt = now;
         heldArea = 0;
         heldChangedAt = now;
-        windowStart = now;
-        upState.startWindow(now);
+        seldom.windowStart = now;
+        seldom.upState.startWindow(now);
     }
 
     int busyWorkers() {
@@ -451,30 +439,59 @@ final class Server implements EventHandler<Request> {
 
     /** Hours it ran (launched, not yet terminated) within [from, to]. */
     double instanceHours(double from, double to) {
-        double start = Math.max(from, launchedAt);
+        double start = Math.max(from, seldom.launchedAt);
         double end = Math.min(to, isTerminated() ? terminatedAt : to);
         return Math.max(0, end - start) / 3600;
     }
 
     ClusterSnapshot.ServerState state(boolean healthyAtBalancer, int outstanding, double now) {
-        return new ClusterSnapshot.ServerState(name, condition(), healthyAtBalancer, workers, busyWorkers(), queueLength,
-                outstanding, completedAll, lostAll, busyWorkerSeconds(now));
+        return new ClusterSnapshot.ServerState(seldom.name, condition(), healthyAtBalancer, workers, busyWorkers(), queueLength,
+                outstanding, completedAll, seldom.lostAll, busyWorkerSeconds(now));
     }
 
     /** The measured window's figures; an instance launched during it is measured over its own life in it. */
     ServerResult result(double now) {
-        return new ServerResult(name, mean(busyArea, busyWorkers(), busyChangedAt, now) / workers, completed,
-                mean(heldArea, holding(), heldChangedAt, now), upState.mean(now));
+        return new ServerResult(seldom.name, mean(busyArea, busyWorkers(), busyChangedAt, now) / workers, completed,
+                mean(heldArea, holding(), heldChangedAt, now), seldom.upState.mean(now));
     }
 
     /** As {@link TimeWeightedValue#mean}: the time average since the window's start; the current value if no time passed. */
     private double mean(double area, int value, double changedAt, double now) {
-        double span = now - windowStart;
+        double span = now - seldom.windowStart;
         if (span <= 0) return value;
         return (area + value * (now - changedAt)) / span;
     }
 
     List<FailureRecord> failureRecords() {
-        return history.stream().map(Impairment::record).toList();
+        return seldom.history.stream().map(Impairment::record).toList();
+    }
+
+    /**
+     * What a request never reads: the server's identity, its impairments and availability, and
+     * the bookkeeping of its results. Kept apart so that the fields every request touches fill
+     * fewer cache lines: with 10,000 servers each request misses the caches on its server
+     * (docs/performance.md).
+     */
+    private static final class Seldom {
+        final ServerSpec spec;
+        final String name;
+        final Address address;
+        final double launchedAt;
+        final List<Impairment> active = new ArrayList<>();
+        final List<Impairment> history = new ArrayList<>();
+        /** 1 while up, else 0: its mean is the fraction of the window the server was up. */
+        final TimeWeightedValue upState;
+        /** Where the busy and held averages' window starts: time 0 or the warm-up's end. */
+        double windowStart;
+        long lostAll;
+
+        Seldom(ServerSpec spec, Address address, double launchedAt) {
+            this.spec = spec;
+            this.name = spec.name();
+            this.address = address;
+            this.launchedAt = launchedAt;
+            // Up from time 0, or from the end of its boot when launched during the run.
+            this.upState = new TimeWeightedValue(launchedAt == 0 ? 1 : 0);
+        }
     }
 }
