@@ -96,6 +96,8 @@ final class EventCalendar {
             fire(slot);
             return;
         }
+        // What fire(slot) does, written out: calling it here measured 1.7% slower on the
+        // reference workload (6 interleaved rounds), the heap being the path of small calendars.
         int slot = slotOf[0];
         EventHandler<Object> handler = handlers[slot];
         Object payload = payloads[slot];
