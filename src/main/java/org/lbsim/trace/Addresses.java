@@ -48,14 +48,10 @@ public final class Addresses {
     }
 
     private static boolean parseIpv6(char[] text, int from, int to, TraceRecord into) {
-        // The groups before "::" accumulate in (headHigh, headLow), those after it in (tailHigh,
-        // tailLow), as 128-bit numbers; the head is then shifted over the zero groups "::" stands for.
-        long headHigh = 0;
-        long headLow = 0;
-        long tailHigh = 0;
-        long tailLow = 0;
-        int headCount = 0;
-        int tailCount = 0;
+        // The groups before "::" accumulate in head, those after it in tail, as 128-bit numbers;
+        // the head is then shifted over the zero groups "::" stands for.
+        Groups head = new Groups();
+        Groups tail = new Groups();
         boolean gap = false;
         int i = from;
         if (to - from >= 2 && text[i] == ':' && text[i + 1] == ':') {
@@ -70,32 +66,13 @@ public final class Addresses {
                 // A dotted IPv4 tail stands for the last two groups.
                 long v4 = ipv4(text, start, to);
                 if (v4 < 0) return false;
-                for (int half = 1; half >= 0; half--) {
-                    int g = (int) (v4 >>> (16 * half)) & 0xffff;
-                    if (gap) {
-                        tailHigh = (tailHigh << 16) | (tailLow >>> 48);
-                        tailLow = (tailLow << 16) | g;
-                        tailCount++;
-                    } else {
-                        headHigh = (headHigh << 16) | (headLow >>> 48);
-                        headLow = (headLow << 16) | g;
-                        headCount++;
-                    }
-                }
+                for (int half = 1; half >= 0; half--) (gap ? tail : head).push((int) (v4 >>> (16 * half)) & 0xffff);
                 i = to;
                 break;
             }
             if (i == start || i - start > 4) return false;
-            if (gap) {
-                tailHigh = (tailHigh << 16) | (tailLow >>> 48);
-                tailLow = (tailLow << 16) | group;
-                tailCount++;
-            } else {
-                headHigh = (headHigh << 16) | (headLow >>> 48);
-                headLow = (headLow << 16) | group;
-                headCount++;
-            }
-            if (headCount + tailCount > GROUPS) return false;
+            (gap ? tail : head).push(group);
+            if (head.count + tail.count > GROUPS) return false;
             if (i == to) break;
             if (text[i] != ':') return false;
             if (i + 1 < to && text[i + 1] == ':') {
@@ -107,19 +84,19 @@ public final class Addresses {
                 if (i == to) return false;
             }
         }
-        int count = headCount + tailCount;
+        int count = head.count + tail.count;
         if (gap ? count >= GROUPS : count != GROUPS) return false;
-        int shift = 16 * (GROUPS - headCount);
+        int shift = 16 * (GROUPS - head.count);
         long high;
         long low;
         if (shift == 0) {
-            high = headHigh;
-            low = headLow;
+            high = head.high;
+            low = head.low;
         } else if (shift < 64) {
-            high = (headHigh << shift) | (headLow >>> (64 - shift));
-            low = headLow << shift;
+            high = (head.high << shift) | (head.low >>> (64 - shift));
+            low = head.low << shift;
         } else if (shift < 128) {
-            high = headLow << (shift - 64);
+            high = head.low << (shift - 64);
             low = 0;
         } else {
             high = 0;
@@ -127,9 +104,22 @@ public final class Addresses {
         }
         into.hasSource = true;
         into.ipv6 = true;
-        into.high = high | tailHigh;
-        into.low = low | tailLow;
+        into.high = high | tail.high;
+        into.low = low | tail.low;
         return true;
+    }
+
+    /** 16-bit groups pushed in order into a 128-bit number, and how many. */
+    private static final class Groups {
+        long high;
+        long low;
+        int count;
+
+        void push(int group) {
+            high = (high << 16) | (low >>> 48);
+            low = (low << 16) | group;
+            count++;
+        }
     }
 
     private static boolean isDigit(char c) {
