@@ -40,21 +40,12 @@ final class LogTimestamp {
             failure.at(at + 1, at + 3, "a day of " + MONTH_NAMES[month - 1] + " " + year + ", 01 to " + days);
             return INVALID;
         }
-        int hour = number(text, at + 13, 2);
-        if (hour > 23) {
-            failure.at(at + 13, at + 15, "an hour, 00 to 23");
-            return INVALID;
-        }
-        int minute = number(text, at + 16, 2);
-        if (minute > 59) {
-            failure.at(at + 16, at + 18, "a minute, 00 to 59");
-            return INVALID;
-        }
-        int second = number(text, at + 19, 2);
-        if (second > 59) {
-            failure.at(at + 19, at + 21, "a second, 00 to 59");
-            return INVALID;
-        }
+        int hour = twoDigitsUpTo(23, text, at + 13, "an hour, 00 to 23", failure);
+        if (hour < 0) return INVALID;
+        int minute = twoDigitsUpTo(59, text, at + 16, "a minute, 00 to 59", failure);
+        if (minute < 0) return INVALID;
+        int second = twoDigitsUpTo(59, text, at + 19, "a second, 00 to 59", failure);
+        if (second < 0) return INVALID;
         int offsetHours = number(text, at + 23, 2);
         int offsetMinutes = number(text, at + 25, 2);
         if (offsetMinutes > 59 || offsetHours * 100 + offsetMinutes > MAX_OFFSET_HOURS * 100) {
@@ -100,6 +91,14 @@ final class LogTimestamp {
             if (!Numbers.isDigit(t[i])) return false;
         }
         return true;
+    }
+
+    /** The two digits at {@code t[at]} if at most {@code max}, else -1 with {@code failure} filled in. */
+    private static int twoDigitsUpTo(int max, char[] t, int at, String expected, Failure failure) {
+        int value = number(t, at, 2);
+        if (value <= max) return value;
+        failure.at(at, at + 2, expected);
+        return -1;
     }
 
     private static int number(char[] t, int at, int count) {
