@@ -61,6 +61,16 @@ public final class Cluster implements ClusterControl {
     private int maxInstances;
     private int minInstances;
 
+    /**
+     * About how many events a run of {@code scenario} keeps pending: a completion per worker, an
+     * arrival per client, and a few timers. The hint for {@link Simulation#Simulation(int)}.
+     */
+    public static int expectedPendingEvents(Scenario scenario) {
+        long pending = scenario.clients().size() + 4L;
+        for (ServerSpec server : scenario.servers()) pending += server.workers();
+        return (int) Math.min(Integer.MAX_VALUE, pending);
+    }
+
     public Cluster(Scenario scenario, Algorithms algorithms, Simulation simulation) {
         this.scenario = scenario;
         this.simulation = simulation;

@@ -3,8 +3,8 @@ package org.lbsim.engine;
 import java.util.Arrays;
 
 /**
- * The pending events, ordered by time and then by the order they were scheduled in, so that
- * ties come out the same way on every run.
+ * Pending events, any number of them, ordered by time and then by the order they were
+ * scheduled in, so that ties come out the same way on every run.
  *
  * <p>A binary heap of primitives: each heap entry is a time, a sequence number and the index
  * of a slot that holds the event's handler and payload. Sifting moves only the primitives; the
@@ -17,7 +17,7 @@ import java.util.Arrays;
  * where the heap walks a dozen levels; it switches back when it shrinks. Both keep the same
  * (time, sequence) order, so which one holds the events never changes a result.
  */
-final class EventCalendar {
+final class EventCalendar extends PendingEvents {
 
     private static final int INITIAL_CAPACITY = 1024;
     /** Above this many pending events the calendar queue takes over; below {@link #SMALL} the heap again. */
@@ -53,27 +53,35 @@ final class EventCalendar {
         return (EventHandler<Object>[]) new EventHandler<?>[length];
     }
 
+    @Override
     boolean isEmpty() {
         return bucketed ? buckets.size() == 0 : size == 0;
     }
 
-    /** Time of the earliest event; only valid when not empty. */
+    @Override
     double peekTime() {
         return bucketed ? buckets.firstTime() : times[0];
     }
 
-    /** Events pending. */
+    @Override
     int size() {
         return bucketed ? buckets.size() : size;
     }
 
+    /** Adds an event; never full, so always true. */
+    @Override
     @SuppressWarnings("unchecked")
-    <T> void add(double time, EventHandler<T> handler, T payload) {
+    <T> boolean add(double time, EventHandler<T> handler, T payload) {
+        addNumbered(time, nextSequence++, (EventHandler<Object>) handler, payload);
+        return true;
+    }
+
+    /** Adds an event numbered by another form of the calendar (see {@link FewEvents#grown}). */
+    void addNumbered(double time, long sequence, EventHandler<Object> handler, Object payload) {
         time += 0.0; // -0.0 becomes 0.0, so that every time's bit pattern is non-negative
         int slot = takeSlot();
-        handlers[slot] = (EventHandler<Object>) handler;
+        handlers[slot] = handler;
         payloads[slot] = payload;
-        long sequence = nextSequence++;
         if (bucketed) {
             buckets.add(time, sequence, slot);
             return;
@@ -88,7 +96,18 @@ final class EventCalendar {
         siftUp(time, sequence, slot, size++);
     }
 
-    /** Removes the earliest event and runs it; the caller has already advanced the clock. */
+    /** Events added from now on are numbered from {@code sequence} on. */
+    void numberFrom(long sequence) {
+        nextSequence = sequence;
+    }
+
+    /** Never full: itself. */
+    @Override
+    PendingEvents grown() {
+        return this;
+    }
+
+    @Override
     void fireFirst() {
         if (bucketed ? buckets.size() < SMALL : size > LARGE) switchOrder();
         if (bucketed) {

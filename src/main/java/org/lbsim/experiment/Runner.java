@@ -48,7 +48,7 @@ public final class Runner {
      * about the scenario but no warm-up check, which the caller makes over all its replications.
      */
     SampledRun sampled(Scenario scenario, double interval) {
-        Simulation simulation = new Simulation();
+        Simulation simulation = new Simulation(Cluster.expectedPendingEvents(scenario));
         Cluster cluster = new Cluster(scenario, algorithms, simulation);
         cluster.start();
         Sampler sampler = new Sampler(cluster, simulation, interval, scenario.duration());

@@ -1,0 +1,109 @@
+package org.lbsim.engine;
+
+/**
+ * A handful of pending events, kept unsorted: adding one writes it at the end, and the earliest
+ * is found by a scan when it is asked for. With two servers behind the balancer about four
+ * events are pending (the next arrival, a completion per busy server, a health-check timer), and
+ * for so few a scan costs less than keeping a heap in order: each sift step of a heap is a
+ * branch on which of two times is earlier, a coin toss the processor mispredicts half the time
+ * (docs/performance.md: the reference workload ran 8% faster).
+ *
+ * <p>At {@link #CAPACITY} events it is full; the simulation then moves them to an
+ * {@link EventCalendar}, for good.
+ */
+final class FewEvents extends PendingEvents {
+
+    static final int CAPACITY = 16;
+
+    /**
+     * The times' bit patterns: times are never negative (nor -0.0, see {@link #add}), and
+     * non-negative doubles order as their bit patterns do as longs, which lets the scan
+     * compare by subtraction.
+     */
+    private final long[] times = new long[CAPACITY];
+    private final long[] sequences = new long[CAPACITY];
+    private final EventHandler<?>[] handlers = new EventHandler<?>[CAPACITY];
+    private final Object[] payloads = new Object[CAPACITY];
+    private int size;
+    private long nextSequence;
+    /** Index of the earliest event, or -1 when not known since the last one fired. */
+    private int first = -1;
+
+    @Override
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    @Override
+    double peekTime() {
+        if (first < 0) first = earliest();
+        return Double.longBitsToDouble(times[first]);
+    }
+
+    @Override
+    int size() {
+        return size;
+    }
+
+    @Override
+    <T> boolean add(double time, EventHandler<T> handler, T payload) {
+        int i = size;
+        if (i == CAPACITY) return false;
+        long bits = Double.doubleToRawLongBits(time + 0.0); // -0.0 becomes 0.0
+        times[i] = bits;
+        sequences[i] = nextSequence++;
+        handlers[i] = handler;
+        payloads[i] = payload;
+        size = i + 1;
+        // A later sequence, so it comes first only if strictly earlier.
+        if (first >= 0 && bits < times[first]) first = i;
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    void fireFirst() {
+        int i = first < 0 ? earliest() : first;
+        EventHandler<Object> handler = (EventHandler<Object>) handlers[i];
+        Object payload = payloads[i];
+        // The last event fills the hole, so the pending ones stay in [0, size).
+        int last = --size;
+        times[i] = times[last];
+        sequences[i] = sequences[last];
+        handlers[i] = handlers[last];
+        payloads[i] = payloads[last];
+        handlers[last] = null;
+        payloads[last] = null;
+        first = -1;
+        handler.handle(payload);
+    }
+
+    /**
+     * The index of the earliest event by (time, sequence); there is at least one. (A branch-free
+     * version of this scan, choosing by the sign of the difference, measured 12% slower in
+     * {@code CalendarHoldBenchmark}: with so few events the branches are mostly predicted.)
+     */
+    private int earliest() {
+        int best = 0;
+        long bestTime = times[0];
+        for (int i = 1; i < size; i++) {
+            long time = times[i];
+            if (time < bestTime || time == bestTime && sequences[i] < sequences[best]) {
+                best = i;
+                bestTime = time;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    PendingEvents grown() {
+        EventCalendar calendar = new EventCalendar();
+        for (int i = 0; i < size; i++) {
+            calendar.addNumbered(Double.longBitsToDouble(times[i]), sequences[i], (EventHandler<Object>) handlers[i], payloads[i]);
+        }
+        calendar.numberFrom(nextSequence);
+        return calendar;
+    }
+}
