@@ -9,7 +9,8 @@ import org.lbsim.metrics.LatencySummary;
  * so that an observer gets any interval's figures by subtracting two snapshots.
  *
  * @param recentLatency latency of the requests completed since the previous snapshot
- *                      (EMPTY when none, or when the cluster does not track it)
+ *                      (EMPTY when none, or when the cluster does not track it); its
+ *                      distribution is always empty
  */
 public record ClusterSnapshot(
         double time,

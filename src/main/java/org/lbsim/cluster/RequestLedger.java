@@ -134,8 +134,8 @@ final class RequestLedger {
     }
 
     /**
-     * The latency of completions since the window last started; starts tracking on the first
-     * call. With {@code startNewWindow}, the next call covers only what completes after this one.
+     * The latency of completions since the window last started, its percentiles without the
+     * distribution (nothing draws a window's CDF); starts tracking on the first call. With {@code startNewWindow}, the next call covers only what completes after this one.
      */
     org.lbsim.metrics.LatencySummary recentLatency(boolean startNewWindow) {
         if (windowCounted == null) {
@@ -145,12 +145,12 @@ final class RequestLedger {
         }
         org.lbsim.metrics.LatencySummary summary;
         if (windowUncounted.count() == 0) {
-            summary = windowCounted.summary();
+            summary = windowCounted.summaryWithoutDistribution();
         } else {
             LatencyRecorder both = new LatencyRecorder(); // only for windows that hold warm-up completions
             both.add(windowCounted);
             both.add(windowUncounted);
-            summary = both.summary();
+            summary = both.summaryWithoutDistribution();
         }
         if (startNewWindow) {
             latency.add(windowCounted);

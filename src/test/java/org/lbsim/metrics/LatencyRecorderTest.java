@@ -2,10 +2,17 @@ package org.lbsim.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
-/** A recorder built by adding others equals one that recorded everything itself, to the last bit. */
+/**
+ * A recorder built by adding others equals one that recorded everything itself, to the last
+ * bit; its percentiles are HdrHistogram's, and its quantiles those of a walk over every bucket.
+ */
 class LatencyRecorderTest {
 
     @Test
@@ -34,5 +41,60 @@ class LatencyRecorderTest {
         LatencyRecorder recorder = new LatencyRecorder();
         for (int i = 0; i < 3; i++) recorder.record(5e9);
         assertThat(recorder.summary().mean()).isEqualTo(5e9);
+    }
+
+    @Test
+    void percentilesAndQuantilesAreThoseOfAWalkOverEveryBucket() {
+        SplittableRandom random = new SplittableRandom(13);
+        List<DoubleSupplier> shapes = List.of(
+                () -> -Math.log(1 - random.nextDouble()) * 0.001,               // exponential, 1 ms
+                () -> 0.0001 / Math.pow(1 - random.nextDouble(), 1 / 1.2),     // Pareto: a heavy tail
+                () -> random.nextInt(10) == 0 ? 30 : 1e-9 * random.nextInt(3), // two far-apart clusters, sub-ns values
+                () -> 0.25);                                                   // one value
+        for (DoubleSupplier shape : shapes) {
+            for (int n : new int[] {1, 2, 7, 1_000, 50_000}) {
+                LatencyRecorder recorder = new LatencyRecorder();
+                Histogram histogram = new Histogram(3);
+                for (int i = 0; i < n; i++) {
+                    double seconds = shape.getAsDouble();
+                    recorder.record(seconds);
+                    histogram.recordValue(Math.max(1, Math.round(seconds * 1e9)));
+                }
+                LatencySummary summary = recorder.summary();
+                assertThat(new double[] {summary.p50(), summary.p90(), summary.p95(), summary.p99(), summary.p999()})
+                        .containsExactly(percentile(histogram, 50), percentile(histogram, 90), percentile(histogram, 95),
+                                percentile(histogram, 99), percentile(histogram, 99.9));
+                LatencySummary percentilesOnly = recorder.summaryWithoutDistribution();
+                assertThat(percentilesOnly.distribution().isEmpty()).isTrue();
+                assertThat(new double[] {percentilesOnly.mean(), percentilesOnly.p50(), percentilesOnly.p90(),
+                        percentilesOnly.p95(), percentilesOnly.p99(), percentilesOnly.p999(), percentilesOnly.max()})
+                        .containsExactly(summary.mean(), summary.p50(), summary.p90(), summary.p95(), summary.p99(),
+                                summary.p999(), summary.max());
+                List<Double> quantiles = summary.distribution().points().stream().map(LatencyDistribution.Point::seconds).toList();
+                assertThat(quantiles).isEqualTo(walkedQuantiles(histogram));
+            }
+        }
+    }
+
+    private static double percentile(Histogram histogram, double percent) {
+        return histogram.getValueAtPercentile(percent) / 1e9;
+    }
+
+    /** The quantile grid by the recorder's rank rule, walking the histogram one bucket at a time. */
+    private static List<Double> walkedQuantiles(Histogram histogram) {
+        List<Double> quantiles = new ArrayList<>();
+        for (double probability : LatencyDistribution.PROBABILITIES) {
+            double nudged = Math.min(Math.max(Math.nextAfter(probability, Double.NEGATIVE_INFINITY), 0), 1);
+            long rank = Math.max(1, (long) Math.ceil(nudged * histogram.getTotalCount()));
+            long cumulative = 0;
+            for (long value = histogram.getMinValue(); ; value = histogram.nextNonEquivalentValue(value)) {
+                cumulative += histogram.getCountAtValue(value);
+                if (cumulative >= rank) {
+                    quantiles.add(histogram.highestEquivalentValue(value) / 1e9);
+                    break;
+                }
+            }
+        }
+        return quantiles;
     }
 }
