@@ -141,12 +141,12 @@ final class Balancer {
      * group must let it in, and the ACL must let the answer out to the client's port.
      */
     void receive(Request request, Protocol protocol, int port) {
-        if (acl != null && !acl.allowsIn(protocol, port, request.from, true)
-                || group != null && !group.admits(protocol, port, request.from, null)) {
+        if (acl != null && !acl.allowsIn(protocol, port, request.from(), true)
+                || group != null && !group.admits(protocol, port, request.from(), null)) {
             ledger.deny(request);
             return;
         }
-        if (acl != null && !acl.allowsOut(protocol, request.clientPort, request.from, true)) {
+        if (acl != null && !acl.allowsOut(protocol, request.clientPort, request.from(), true)) {
             ledger.unanswered(request);
             return;
         }

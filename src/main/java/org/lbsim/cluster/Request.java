@@ -18,8 +18,12 @@ final class Request implements RequestInfo {
     double sentAt;
     /** Work to do, in seconds at speed 1.0. */
     double work;
-    /** The client's source address, reused with the request. */
-    final Address from = new Address();
+    /**
+     * The client's source address, reused with the request; see {@link #from()}. Known once set
+     * (a closed-loop user's own address, a trace line's) or drawn.
+     */
+    private final Address from = new Address();
+    private boolean addressKnown;
     /** The destination port: the client's, or the one a replayed trace line names. */
     int port;
     /** The client's ephemeral source port; drawn only when a network ACL could look at it, else 0. */
@@ -48,10 +52,37 @@ final class Request implements RequestInfo {
     /** Next free request in the pool. */
     Request nextFree;
 
+    /**
+     * The source address, drawn from its client's blocks the first time anything looks at it (a
+     * security group, a network ACL, an address-keyed algorithm, sticky sessions). Whatever
+     * looks, looks on the request's arrival and at every request of its client, so each request
+     * gets the address it would get if every arrival drew one, from its client's own stream; and
+     * when nothing looks, no draw is made (4.5% of the reference workload's time,
+     * docs/performance.md). See docs/design-notes.md for the one case where the two differ.
+     */
+    Address from() {
+        if (!addressKnown) {
+            source.drawAddress(from);
+            addressKnown = true;
+        }
+        return from;
+    }
+
+    /** The address, to be set now (a closed-loop user's, a trace line's): not drawn. */
+    Address addressToSet() {
+        addressKnown = true;
+        return from;
+    }
+
+    /** A new request from its client: its address is drawn when first looked at. */
+    void addressUnknown() {
+        addressKnown = false;
+    }
+
     /** The source address as an int: IPv4 itself, IPv6 folded (see {@link Address#hash()}). */
     @Override
     public int sourceAddress() {
-        return from.hash();
+        return from().hash();
     }
 
     /**
@@ -61,8 +92,9 @@ final class Request implements RequestInfo {
      */
     long sessionKey() {
         if (user >= 0) return -1 - ((long) source.index() << 32 | user);
-        if (!from.ipv6) return from.ipv4 & 0xffff_ffffL;
-        return (from.high * 0x9E37_79B9_7F4A_7C15L ^ from.low) & Long.MAX_VALUE;
+        Address address = from();
+        if (!address.ipv6) return address.ipv4 & 0xffff_ffffL;
+        return (address.high * 0x9E37_79B9_7F4A_7C15L ^ address.low) & Long.MAX_VALUE;
     }
 
     /** The client gave up on it by {@code now}. */

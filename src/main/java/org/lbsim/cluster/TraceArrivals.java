@@ -108,13 +108,14 @@ final class TraceArrivals implements ArrivalProcess {
 
     /**
      * Gives the request the arriving line's source address, port and work; false when the line
-     * has no source address (a CSV trace without the column), which the caller then draws.
+     * has no source address (a CSV trace without the column), which is then drawn.
      */
     boolean fill(Request request, int defaultPort) {
         replayed++;
         TraceRecord line = arriving;
         if (line.hasSource) {
-            if (line.ipv6) request.from.setIpv6(line.high, line.low); else request.from.setIpv4(line.ipv4);
+            Address address = request.addressToSet();
+            if (line.ipv6) address.setIpv6(line.high, line.low); else address.setIpv4(line.ipv4);
         }
         request.port = line.port >= 0 ? line.port : defaultPort;
         if (fallback != null) fallback.draw(request); // the class, and work unless the line logs it

@@ -138,12 +138,12 @@ final class TrafficSource {
         if (simulation.now() != nextArrivalAt) return; // superseded by a rate change
         scheduleNextArrival(); // a trace moves the line that arrives now aside, and reads the next
         Request request = ledger.open(this);
+        request.addressUnknown(); // drawn when first looked at, if ever
         if (trace == null) {
-            addresses.sample(request.from);
             request.port = port;
             mix.draw(request);
-        } else if (!trace.fill(request, port)) {
-            addresses.sample(request.from);
+        } else {
+            trace.fill(request, port);
         }
         send(request);
     }
@@ -153,11 +153,17 @@ final class TrafficSource {
         Request request = ledger.open(this);
         request.user = user.index;
         Address address = user.address;
-        if (address.ipv6) request.from.setIpv6(address.high, address.low); else request.from.setIpv4(address.ipv4);
+        Address from = request.addressToSet();
+        if (address.ipv6) from.setIpv6(address.high, address.low); else from.setIpv4(address.ipv4);
         request.port = port;
         mix.draw(request);
         users.sending(user, request);
         send(request);
+    }
+
+    /** Draws a request's source address from the client's blocks, on its own stream. */
+    void drawAddress(Address into) {
+        addresses.sample(into);
     }
 
     /** A closed-loop request of this client has ended. */
@@ -171,10 +177,10 @@ final class TrafficSource {
         int port = request.port;
         if (directTarget == null) {
             balancer.receive(request, protocol, port);
-        } else if (directAcl != null && !directAcl.allowsIn(protocol, port, request.from, true)
-                || !directTarget.admits(protocol, port, request.from, null)) {
+        } else if (directAcl != null && !directAcl.allowsIn(protocol, port, request.from(), true)
+                || directTarget.group() != null && !directTarget.admits(protocol, port, request.from(), null)) {
             ledger.deny(request);
-        } else if (directAcl != null && !directAcl.allowsOut(protocol, request.clientPort, request.from, true)) {
+        } else if (directAcl != null && !directAcl.allowsOut(protocol, request.clientPort, request.from(), true)) {
             ledger.unanswered(request);
         } else {
             switch (directTarget.offer(request)) {

@@ -67,7 +67,7 @@ class TraceReplayTest {
         Simulation simulation = new Simulation();
         Cluster cluster = new Cluster(scenario, Algorithms.standard(), simulation);
         List<Seen> seen = new ArrayList<>();
-        cluster.balancer().observe((request, backend) -> seen.add(new Seen(simulation.now(), request.from.toString(),
+        cluster.balancer().observe((request, backend) -> seen.add(new Seen(simulation.now(), request.from().toString(),
                 request.port, request.work, backend.name())));
         cluster.start();
         simulation.runUntil(until);
