@@ -28,6 +28,8 @@ final class FewEvents extends PendingEvents {
     private long nextSequence;
     /** Index of the earliest event, or -1 when not known since the last one fired. */
     private int first = -1;
+    /** While an event's handler runs, the index of its emptied entry until an added event takes it; else -1. */
+    private int hole = -1;
 
     @Override
     boolean isEmpty() {
@@ -47,14 +49,19 @@ final class FewEvents extends PendingEvents {
 
     @Override
     <T> boolean add(double time, EventHandler<T> handler, T payload) {
-        int i = size;
-        if (i == CAPACITY) return false;
+        int i = hole;
+        if (i >= 0) {
+            hole = -1;
+        } else {
+            i = size;
+            if (i == CAPACITY) return false;
+            size = i + 1;
+        }
         long bits = Double.doubleToRawLongBits(time + 0.0); // -0.0 becomes 0.0
         times[i] = bits;
         sequences[i] = nextSequence++;
         handlers[i] = handler;
         payloads[i] = payload;
-        size = i + 1;
         // A later sequence, so it comes first only if strictly earlier.
         if (first >= 0 && bits < times[first]) first = i;
         return true;
@@ -66,7 +73,21 @@ final class FewEvents extends PendingEvents {
         int i = first < 0 ? earliest() : first;
         EventHandler<Object> handler = (EventHandler<Object>) handlers[i];
         Object payload = payloads[i];
-        // The last event fills the hole, so the pending ones stay in [0, size).
+        first = -1;
+        // The firing event's entry is left as a hole for its handler's first new event (an
+        // arrival always schedules the next one); a hole still open afterwards is filled with
+        // the last entry, so that the pending events stay in [0, size).
+        hole = i;
+        try {
+            handler.handle(payload);
+        } finally {
+            if (hole >= 0) closeHole();
+        }
+    }
+
+    private void closeHole() {
+        int i = hole;
+        hole = -1;
         int last = --size;
         times[i] = times[last];
         sequences[i] = sequences[last];
@@ -74,8 +95,6 @@ final class FewEvents extends PendingEvents {
         payloads[i] = payloads[last];
         handlers[last] = null;
         payloads[last] = null;
-        first = -1;
-        handler.handle(payload);
     }
 
     /**

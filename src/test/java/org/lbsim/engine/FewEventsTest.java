@@ -24,36 +24,50 @@ class FewEventsTest {
     }
 
     @Test
-    void eventsComeOutInTimeThenAddedOrder() {
+    void eventsComeOutInTimeThenAddedOrderWhetherAddedBetweenEventsOrByAFiringOne() {
         SplittableRandom random = new SplittableRandom(5);
         FewEvents calendar = new FewEvents();
         PriorityQueue<Key> oracle = new PriorityQueue<>();
         List<Key> fired = new ArrayList<>();
         List<Key> expected = new ArrayList<>();
-        EventHandler<Key> record = fired::add;
-        double now = 0;
-        long added = 0;
+        double[] now = {0};
+        long[] added = {0};
+        EventHandler<Key>[] handler = new EventHandler[1];
+        // A firing event adds none, one or two more, as arrivals and completions do: the first
+        // takes the firing event's emptied entry.
+        handler[0] = key -> {
+            fired.add(key);
+            int more = oracle.size() + 2 < FewEvents.CAPACITY ? random.nextInt(3) : 0;
+            for (int i = 0; i < more; i++) add(calendar, oracle, handler[0], nextTime(random, now[0]), added);
+        };
         for (int step = 0; step < 200_000; step++) {
-            boolean add = oracle.isEmpty() || oracle.size() < FewEvents.CAPACITY && random.nextBoolean();
+            boolean add = oracle.isEmpty() || oracle.size() < FewEvents.CAPACITY && random.nextInt(3) == 0;
             if (add) {
-                double time = switch (random.nextInt(3)) {
-                    case 0 -> now; // ties with what is pending at now
-                    case 1 -> now + random.nextInt(3); // a coarse grid: ties among later ones
-                    default -> now - Math.log(1 - random.nextDouble());
-                };
-                Key key = new Key(time, added++);
-                oracle.add(key);
-                assertThat(calendar.add(time, record, key)).isTrue();
+                add(calendar, oracle, handler[0], nextTime(random, now[0]), added);
             } else {
                 Key next = oracle.poll();
                 expected.add(next);
                 assertThat(calendar.peekTime()).isEqualTo(next.time());
-                now = next.time();
+                now[0] = next.time();
                 calendar.fireFirst();
             }
             assertThat(calendar.size()).isEqualTo(oracle.size());
         }
         assertThat(fired).isEqualTo(expected);
+    }
+
+    private static double nextTime(SplittableRandom random, double now) {
+        return switch (random.nextInt(3)) {
+            case 0 -> now; // ties with what is pending at now
+            case 1 -> now + random.nextInt(3); // a coarse grid: ties among later ones
+            default -> now - Math.log(1 - random.nextDouble());
+        };
+    }
+
+    private static void add(FewEvents calendar, PriorityQueue<Key> oracle, EventHandler<Key> handler, double time, long[] added) {
+        Key key = new Key(time, added[0]++);
+        oracle.add(key);
+        assertThat(calendar.add(time, handler, key)).isTrue();
     }
 
     @Test
