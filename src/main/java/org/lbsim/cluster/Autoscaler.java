@@ -50,11 +50,11 @@ final class Autoscaler {
         int missing = spec.min() - members().size();
         for (int i = 0; i < missing; i++) launch();
         remember();
-        simulation.schedule(spec.evaluationPeriod(), this::evaluate, this);
+        simulation.scheduleTimer(spec.evaluationPeriod(), this::evaluate, this);
     }
 
     private void evaluate(Autoscaler self) {
-        simulation.schedule(spec.evaluationPeriod(), this::evaluate, this);
+        simulation.scheduleTimer(spec.evaluationPeriod(), this::evaluate, this);
         double now = simulation.now();
         replaceUnhealthy(now);
         List<Balancer.Backend> members = members();

@@ -115,8 +115,9 @@ public final class Cluster implements ClusterControl {
             new Autoscaler(scenario.autoscaling(), simulation, this, balancer).start();
             maxInstances = minInstances = balancer.backends().size(); // the group as it starts
         }
-        simulation.scheduleAt(scenario.warmup(), cluster -> cluster.startMeasuring(), this);
-        for (EventSpec event : scenario.events()) simulation.scheduleAt(event.at(), this::apply, event);
+        // Timers (see Simulation): they fire once, next to millions of requests.
+        simulation.scheduleTimerAt(scenario.warmup(), cluster -> cluster.startMeasuring(), this);
+        for (EventSpec event : scenario.events()) simulation.scheduleTimerAt(event.at(), this::apply, event);
     }
 
     private void startMeasuring() {

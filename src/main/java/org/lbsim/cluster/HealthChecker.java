@@ -19,8 +19,6 @@ final class HealthChecker {
 
     private final HealthCheckSpec spec;
     private final Simulation simulation;
-    /** Each backend's next probes: one timer per backend, kept out of the simulation's calendar. */
-    private final org.lbsim.engine.TimerSet timers;
     private final Balancer balancer;
     private final RandomGenerator phases;
     private final EventHandler<Balancer.Backend> onProbe = this::probe;
@@ -33,7 +31,6 @@ final class HealthChecker {
     HealthChecker(HealthCheckSpec spec, Simulation simulation, Balancer balancer, RandomGenerator phases) {
         this.spec = spec;
         this.simulation = simulation;
-        this.timers = new org.lbsim.engine.TimerSet(simulation);
         this.balancer = balancer;
         this.phases = phases;
     }
@@ -44,7 +41,7 @@ final class HealthChecker {
 
     /** Starts probing a backend, at a random phase within the first interval. */
     void add(Balancer.Backend backend) {
-        timers.schedule(phases.nextDouble() * spec.interval(), onProbe, backend);
+        simulation.scheduleTimer(phases.nextDouble() * spec.interval(), onProbe, backend);
     }
 
     void startCounting() {
@@ -53,7 +50,7 @@ final class HealthChecker {
 
     private void probe(Balancer.Backend backend) {
         if (backend.deregistered) return; // no longer a target: probing stops
-        timers.schedule(spec.interval(), onProbe, backend);
+        simulation.scheduleTimer(spec.interval(), onProbe, backend);
         if (counting) checks++;
         Server server = backend.server;
         boolean answers = server.passesHealthCheck()

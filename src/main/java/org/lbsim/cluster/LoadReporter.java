@@ -15,8 +15,6 @@ final class LoadReporter {
 
     private final Balancer balancer;
     private final Simulation simulation;
-    /** Each backend's next reports: one timer per backend, kept out of the simulation's calendar. */
-    private final org.lbsim.engine.TimerSet timers;
     private final double interval;
     private final RandomGenerator phases;
     private double[] lastBusySeconds;
@@ -27,7 +25,6 @@ final class LoadReporter {
     LoadReporter(Balancer balancer, Simulation simulation, double interval, RandomGenerator phases) {
         this.balancer = balancer;
         this.simulation = simulation;
-        this.timers = new org.lbsim.engine.TimerSet(simulation);
         this.interval = interval;
         this.phases = phases;
         this.lastBusySeconds = new double[balancer.backends().size()];
@@ -45,7 +42,7 @@ final class LoadReporter {
         double now = simulation.now();
         lastBusySeconds[id] = backend.server.busyWorkerSeconds(now);
         lastReportAt[id] = now;
-        timers.schedule(phases.nextDouble() * interval, onReport, backend);
+        simulation.scheduleTimer(phases.nextDouble() * interval, onReport, backend);
     }
 
     /** No more reports from this reporter: the algorithm that wanted them was replaced. */
@@ -55,7 +52,7 @@ final class LoadReporter {
 
     private void report(Balancer.Backend backend) {
         if (stopped || backend.deregistered) return;
-        timers.schedule(interval, onReport, backend);
+        simulation.scheduleTimer(interval, onReport, backend);
         double now = simulation.now();
         int id = backend.id();
         Server server = backend.server;

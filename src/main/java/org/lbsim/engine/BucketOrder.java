@@ -71,6 +71,11 @@ final class BucketOrder {
         return times[first()];
     }
 
+    /** Scheduling order of the earliest event; only when not empty. */
+    long firstSequence() {
+        return sequences[first()];
+    }
+
     /** Takes the earliest event out and returns its slot; only when not empty. */
     int pollFirst() {
         int slot = first();

@@ -29,7 +29,6 @@ final class EventCalendar extends PendingEvents {
     private long[] sequences = new long[INITIAL_CAPACITY];
     private int[] slotOf = new int[INITIAL_CAPACITY];
     private int size;
-    private long nextSequence;
     /**
      * The root's event is firing and its entry is dead but still in place: the handler's first
      * new event takes the root's place (one sift) instead of the root being removed and the new
@@ -64,6 +63,11 @@ final class EventCalendar extends PendingEvents {
     }
 
     @Override
+    long peekSequence() {
+        return bucketed ? buckets.firstSequence() : sequences[0];
+    }
+
+    @Override
     int size() {
         return bucketed ? buckets.size() : size;
     }
@@ -71,12 +75,11 @@ final class EventCalendar extends PendingEvents {
     /** Adds an event; never full, so always true. */
     @Override
     @SuppressWarnings("unchecked")
-    <T> boolean add(double time, EventHandler<T> handler, T payload) {
-        addNumbered(time, nextSequence++, (EventHandler<Object>) handler, payload);
+    <T> boolean add(double time, long sequence, EventHandler<T> handler, T payload) {
+        addNumbered(time, sequence, (EventHandler<Object>) handler, payload);
         return true;
     }
 
-    /** Adds an event numbered by another form of the calendar (see {@link FewEvents#grown}). */
     void addNumbered(double time, long sequence, EventHandler<Object> handler, Object payload) {
         time += 0.0; // -0.0 becomes 0.0, so that every time's bit pattern is non-negative
         int slot = takeSlot();
@@ -94,11 +97,6 @@ final class EventCalendar extends PendingEvents {
             return;
         }
         siftUp(time, sequence, slot, size++);
-    }
-
-    /** Events added from now on are numbered from {@code sequence} on. */
-    void numberFrom(long sequence) {
-        nextSequence = sequence;
     }
 
     /** Never full: itself. */

@@ -25,7 +25,6 @@ final class FewEvents extends PendingEvents {
     private final EventHandler<?>[] handlers = new EventHandler<?>[CAPACITY];
     private final Object[] payloads = new Object[CAPACITY];
     private int size;
-    private long nextSequence;
     /** Index of the earliest event, or -1 when not known since the last one fired. */
     private int first = -1;
     /** While an event's handler runs, the index of its emptied entry until an added event takes it; else -1. */
@@ -43,12 +42,18 @@ final class FewEvents extends PendingEvents {
     }
 
     @Override
+    long peekSequence() {
+        if (first < 0) first = earliest();
+        return sequences[first];
+    }
+
+    @Override
     int size() {
         return size;
     }
 
     @Override
-    <T> boolean add(double time, EventHandler<T> handler, T payload) {
+    <T> boolean add(double time, long sequence, EventHandler<T> handler, T payload) {
         int i = hole;
         if (i >= 0) {
             hole = -1;
@@ -59,7 +64,7 @@ final class FewEvents extends PendingEvents {
         }
         long bits = Double.doubleToRawLongBits(time + 0.0); // -0.0 becomes 0.0
         times[i] = bits;
-        sequences[i] = nextSequence++;
+        sequences[i] = sequence;
         handlers[i] = handler;
         payloads[i] = payload;
         // A later sequence, so it comes first only if strictly earlier.
@@ -122,7 +127,6 @@ final class FewEvents extends PendingEvents {
         for (int i = 0; i < size; i++) {
             calendar.addNumbered(Double.longBitsToDouble(times[i]), sequences[i], (EventHandler<Object>) handlers[i], payloads[i]);
         }
-        calendar.numberFrom(nextSequence);
         return calendar;
     }
 }

@@ -16,15 +16,21 @@ abstract class PendingEvents {
     /** Time of the earliest event; only valid when not empty. */
     abstract double peekTime();
 
+    /** Scheduling order of the earliest event; only valid when not empty. */
+    abstract long peekSequence();
+
     /** Events pending. */
     abstract int size();
 
-    /** Adds an event; false, adding nothing, when this form is full (then use {@link #grown}). */
-    abstract <T> boolean add(double time, EventHandler<T> handler, T payload);
+    /**
+     * Adds an event, numbered by the simulation in the order events are scheduled; false, adding
+     * nothing, when this form is full (then use {@link #grown}).
+     */
+    abstract <T> boolean add(double time, long sequence, EventHandler<T> handler, T payload);
 
     /** Removes the earliest event and runs it; the caller has already advanced the clock. */
     abstract void fireFirst();
 
-    /** A larger form holding the same events, which keeps their order and goes on numbering them. */
+    /** A larger form holding the same events, in the same order. */
     abstract PendingEvents grown();
 }

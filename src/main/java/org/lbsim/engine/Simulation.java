@@ -5,11 +5,24 @@ package org.lbsim.engine;
  *
  * <p>Events fire in order of time and, at equal times, in the order they were scheduled.
  * Scheduling in the past is an error. A simulation is driven by one thread at a time.
+ *
+ * <p>The calendar has two lanes that share that one order: the model's frequent events (a
+ * request's arrival, its completion, ...) and <em>timers</em> (periodic checks, reports and
+ * samples; scripted events), which {@link #scheduleTimer} keeps apart. Why: the frequent events
+ * are fired from one call whose handler classes the JIT compiler profiles; with only arrivals
+ * and completions there it inlines both, and one more class (a health-check timer firing once in
+ * 30 seconds) made that call megamorphic, 7% of the reference workload (docs/performance.md).
  */
 public final class Simulation {
 
-    /** The small form, replaced by the large one if it fills up (see {@link PendingEvents}). */
+    /** The frequent events: the small form, replaced by the large one if it fills up (see {@link PendingEvents}). */
     private PendingEvents calendar;
+    /** The timers, in a calendar of their own: one per backend of a big cluster, firing rarely. */
+    private final EventCalendar timers = new EventCalendar();
+    /** Time of the earliest timer, or +infinity when there is none: compared with the frequent events' at every step. */
+    private double nextTimerAt = Double.POSITIVE_INFINITY;
+    /** The scheduling order, shared by both lanes. */
+    private long nextSequence;
     private double now;
     private long eventsFired;
     private boolean stopRequested;
@@ -24,8 +37,8 @@ public final class Simulation {
     }
 
     /**
-     * A simulation for a model that keeps about {@code expectedPending} events pending (a
-     * completion per busy worker, an arrival per client, ...). Above half the small form's
+     * A simulation for a model that keeps about {@code expectedPending} frequent events pending
+     * (a completion per busy worker, an arrival per client, ...). Above half the small form's
      * capacity the calendar starts in its large form, so that the run never switches forms and
      * its calendar calls stay monomorphic (the switch cost 5% at 100 backends,
      * docs/performance.md). Only speed depends on the hint, never the order of events.
@@ -66,10 +79,33 @@ public final class Simulation {
     }
 
     private <T> void add(double time, EventHandler<T> handler, T payload) {
-        if (!calendar.add(time, handler, payload)) {
+        long sequence = nextSequence++;
+        if (!calendar.add(time, sequence, handler, payload)) {
             calendar = calendar.grown();
-            calendar.add(time, handler, payload);
+            calendar.add(time, sequence, handler, payload);
         }
+    }
+
+    /**
+     * Schedules a timer: {@code handler.handle(payload)} after {@code delay} seconds, in the same
+     * order as any event, but in the timers' lane. For what fires rarely next to requests:
+     * periodic checks, reports and samples, scripted changes.
+     */
+    public <T> void scheduleTimer(double delay, EventHandler<T> handler, T payload) {
+        if (!(delay >= 0)) throw new IllegalArgumentException("delay must be a non-negative number, was " + delay);
+        addTimer(now + delay, handler, payload);
+    }
+
+    /** Schedules a timer (see {@link #scheduleTimer}) at the absolute time {@code time}. */
+    public <T> void scheduleTimerAt(double time, EventHandler<T> handler, T payload) {
+        if (!(time >= now)) throw new IllegalArgumentException("cannot schedule at " + time + ", before now (" + now + ")");
+        addTimer(time, handler, payload);
+    }
+
+    private <T> void addTimer(double time, EventHandler<T> handler, T payload) {
+        timers.add(time, nextSequence++, handler, payload);
+        // An equal time is not earlier: the pending one was scheduled first.
+        if (time < nextTimerAt) nextTimerAt = time;
     }
 
     /**
@@ -80,10 +116,8 @@ public final class Simulation {
     public void runUntil(double endTime) {
         if (endTime < now) throw new IllegalArgumentException("cannot run back to " + endTime + " from " + now);
         stopRequested = false;
-        while (!stopRequested && !calendar.isEmpty() && calendar.peekTime() <= endTime) {
-            now = calendar.peekTime();
-            eventsFired++;
-            calendar.fireFirst();
+        while (!stopRequested && fireNext(endTime)) {
+            // fireNext did the work
         }
         if (!stopRequested) now = endTime;
     }
@@ -92,21 +126,34 @@ public final class Simulation {
      * Fires exactly the next event, if any, and returns whether one fired; for single-stepping.
      */
     public boolean step() {
-        if (calendar.isEmpty()) return false;
-        now = calendar.peekTime();
+        return fireNext(Double.POSITIVE_INFINITY);
+    }
+
+    /** Fires the earliest event of either lane if it is not beyond {@code endTime}; false if none fired. */
+    private boolean fireNext(double endTime) {
+        boolean timer;
+        double time;
+        if (!calendar.isEmpty()) {
+            time = calendar.peekTime();
+            timer = nextTimerAt < time || nextTimerAt == time && !timers.isEmpty()
+                    && timers.peekSequence() < calendar.peekSequence();
+            if (timer) time = nextTimerAt;
+        } else if (!timers.isEmpty()) {
+            time = timers.peekTime();
+            timer = true;
+        } else {
+            return false;
+        }
+        if (time > endTime) return false;
+        now = time;
         eventsFired++;
-        calendar.fireFirst();
+        if (timer) {
+            timers.fireFirst();
+            nextTimerAt = timers.isEmpty() ? Double.POSITIVE_INFINITY : timers.peekTime();
+        } else {
+            calendar.fireFirst();
+        }
         return true;
-    }
-
-    /** The event firing now was a stale one that did nothing: it does not count as fired. */
-    void notFired() {
-        eventsFired--;
-    }
-
-    /** The event firing now stood for {@code more} events besides itself (see {@link TimerSet}). */
-    void alsoFired(int more) {
-        eventsFired += more;
     }
 
     /** Makes {@link #runUntil} return after the event that is firing now. */

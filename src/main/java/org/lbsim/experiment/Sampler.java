@@ -30,7 +30,7 @@ final class Sampler {
         var first = cluster.snapshot();
         this.recorder = new IntervalRecorder(first);
         this.servers = first.servers().stream().map(server -> server.name()).toList();
-        simulation.scheduleAt(sampleTime(1), this::sample, 1);
+        simulation.scheduleTimerAt(sampleTime(1), this::sample, 1);
     }
 
     /** Sample times are multiples of the interval computed afresh, so they do not drift; the last is the end. */
@@ -40,7 +40,7 @@ final class Sampler {
 
     private void sample(int index) {
         intervals.add(recorder.next(cluster.snapshot()));
-        if (simulation.now() < end) simulation.scheduleAt(sampleTime(index + 1), this::sample, index + 1);
+        if (simulation.now() < end) simulation.scheduleTimerAt(sampleTime(index + 1), this::sample, index + 1);
     }
 
     TimeSeries series() {

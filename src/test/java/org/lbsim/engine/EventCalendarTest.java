@@ -48,7 +48,7 @@ class EventCalendarTest {
                     };
                     Key key = new Key(time, added[0]++);
                     oracle.add(key);
-                    calendar.add(time, record, key);
+                    calendar.add(time, key.order(), record, key);
                 } else {
                     Key next = oracle.poll();
                     expected.add(next);

@@ -67,23 +67,23 @@ class FewEventsTest {
     private static void add(FewEvents calendar, PriorityQueue<Key> oracle, EventHandler<Key> handler, double time, long[] added) {
         Key key = new Key(time, added[0]++);
         oracle.add(key);
-        assertThat(calendar.add(time, handler, key)).isTrue();
+        assertThat(calendar.add(time, key.order(), handler, key)).isTrue();
     }
 
     @Test
-    void aFullCalendarRefusesAndItsLargerFormKeepsTheOrderAndTheNumbering() {
+    void aFullCalendarRefusesAndItsLargerFormKeepsTheOrder() {
         FewEvents calendar = new FewEvents();
         List<Integer> fired = new ArrayList<>();
         EventHandler<Integer> record = fired::add;
         // All at the same time: only the scheduling order separates them.
-        for (int i = 0; i < FewEvents.CAPACITY; i++) assertThat(calendar.add(1.0, record, i)).isTrue();
-        assertThat(calendar.add(1.0, record, FewEvents.CAPACITY)).isFalse();
+        for (int i = 0; i < FewEvents.CAPACITY; i++) assertThat(calendar.add(1.0, i, record, i)).isTrue();
+        assertThat(calendar.add(1.0, FewEvents.CAPACITY, record, FewEvents.CAPACITY)).isFalse();
         assertThat(calendar.size()).isEqualTo(FewEvents.CAPACITY);
 
         PendingEvents larger = calendar.grown();
         assertThat(larger).isInstanceOf(EventCalendar.class);
-        for (int i = FewEvents.CAPACITY; i < 3 * FewEvents.CAPACITY; i++) larger.add(1.0, record, i);
-        larger.add(0.5, record, -1);
+        for (int i = FewEvents.CAPACITY; i < 3 * FewEvents.CAPACITY; i++) larger.add(1.0, i, record, i);
+        larger.add(0.5, 3 * FewEvents.CAPACITY, record, -1);
         while (!larger.isEmpty()) larger.fireFirst();
 
         List<Integer> expected = new ArrayList<>(List.of(-1));
