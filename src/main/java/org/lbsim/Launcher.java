@@ -16,8 +16,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        CommandLine commandLine = Main.commandLine();
-        commandLine.addSubcommand("ui", new UiCommand());
+        CommandLine commandLine = Main.commandLine(args);
+        if (!Main.namesOneSubcommand(args)) commandLine.addSubcommand("ui", new UiCommand());
         System.exit(Main.execute(commandLine, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 }

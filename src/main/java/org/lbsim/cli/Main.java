@@ -1,6 +1,9 @@
 package org.lbsim.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.lbsim.cluster.SystemFullException;
 import org.lbsim.cluster.TraceReplayException;
 import org.lbsim.scenario.ScenarioException;
@@ -11,9 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lbsim",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Discrete-event simulator of load-balanced clusters.",
-        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ValidateCommand.class, AlgorithmsCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Discrete-event simulator of load-balanced clusters.")
 public final class Main implements Runnable {
 
     /** Exit status for a user's mistake: a bad scenario or bad arguments. */
@@ -24,21 +25,60 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(execute(commandLine(), args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    /**
+     * The subcommands, in the order help lists them, each made only when needed: picocli builds
+     * a command's model from its annotations by reflection, and building all of them was half
+     * of a run's start-up once classes came from the class-data archive (docs/performance.md).
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("run", RunCommand::new);
+        commands.put("compare", CompareCommand::new);
+        commands.put("sweep", SweepCommand::new);
+        commands.put("validate", ValidateCommand::new);
+        commands.put("algorithms", AlgorithmsCommand::new);
+        commands.put("bench", BenchCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return commands;
     }
 
-    /** The headless command line; the jar's launcher adds the {@code ui} command to it. */
+    public static void main(String[] args) {
+        System.exit(execute(commandLine(args), args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** The headless command line with every subcommand; the jar's launcher adds the {@code ui} command to it. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The headless command line for {@code args}: when they start with a headless subcommand
+     * other than {@code help}, only that one (its help, errors and run are the same); otherwise
+     * every subcommand, for the top-level help, {@code help}, {@code --version} and mistakes.
+     */
+    public static CommandLine commandLine(String[] args) {
         // Help texts are constants; picocli fills ${sys:lbsim.metrics} in when it prints them, so
         // the declared metrics are listed (by run and sweep) without being written out twice.
         System.setProperty("lbsim.metrics", String.join(", ", org.lbsim.metrics.Metric.names()));
-        return new CommandLine(new Main());
+        CommandLine commandLine = new CommandLine(new Main());
+        if (namesOneSubcommand(args)) {
+            commandLine.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        }
+        return commandLine;
+    }
+
+    /** Whether {@code args} start with a headless subcommand other than {@code help}, so that only it is needed. */
+    public static boolean namesOneSubcommand(String[] args) {
+        return args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
     }
 
     /** Runs the command line with the given streams and returns the exit status; what tests call. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return execute(commandLine(), args, out, err);
+        return execute(commandLine(args), args, out, err);
     }
 
     /** Runs a command line built by {@link #commandLine()} and returns the exit status. */

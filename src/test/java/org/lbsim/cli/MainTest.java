@@ -122,6 +122,32 @@ class MainTest {
         assertThat(out.toString()).contains("run", "validate", "algorithms");
     }
 
+    /**
+     * A command line naming one subcommand builds only that one: its help, its errors and its
+     * exit statuses must be those of the command line with all of them.
+     */
+    @Test
+    void aSubcommandAloneAnswersAsTheFullCommandLineDoes() {
+        String[][] cases = {{"run", "--help"}, {"compare", "--help"}, {"sweep", "--help"}, {"validate", "--help"},
+                {"algorithms", "--help"}, {"bench", "--help"}, {"run", "--no-such-option", "x.yaml"}, {"run"},
+                {"validate", "scenarios/two-instances.yaml"}, {"bench", "--requests", "-5"}};
+        for (String[] args : cases) {
+            assertThat(Main.namesOneSubcommand(args)).isTrue();
+            assertThat(Main.commandLine(args).getSubcommands()).containsOnlyKeys(args[0]);
+            StringWriter fullOut = new StringWriter();
+            StringWriter fullErr = new StringWriter();
+            int full = Main.execute(Main.commandLine(), args, new PrintWriter(fullOut), new PrintWriter(fullErr));
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            assertThat(lbsim(args)).as(String.join(" ", args)).isEqualTo(full);
+            assertThat(out.toString()).isEqualTo(fullOut.toString());
+            assertThat(err.toString()).isEqualTo(fullErr.toString());
+        }
+        assertThat(Main.namesOneSubcommand(new String[] {"help", "run"})).isFalse();
+        assertThat(Main.namesOneSubcommand(new String[] {"--version"})).isFalse();
+        assertThat(Main.namesOneSubcommand(new String[0])).isFalse();
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
