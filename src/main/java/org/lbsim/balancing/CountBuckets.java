@@ -72,25 +72,28 @@ final class CountBuckets {
             start = Arrays.copyOf(start, old * 2);
             Arrays.fill(start, old, start.length, order.length);
         }
-        swap(position[member], start[c + 1] - 1);
-        start[c + 1]--;
+        // The member moves to its bucket's last place, which then becomes the next bucket's first.
+        int edge = --start[c + 1];
+        swapWith(member, edge);
         count[member] = c + 1;
     }
 
     void decrement(int member) {
         int c = count[member];
         if (c == 0) throw new IllegalStateException("count below zero for member " + member);
-        swap(position[member], start[c]);
-        start[c]++;
+        // The member moves to its bucket's first place, which then becomes the previous bucket's last.
+        int edge = start[c]++;
+        swapWith(member, edge);
         count[member] = c - 1;
     }
 
-    private void swap(int i, int j) {
-        int a = order[i];
-        int b = order[j];
-        order[i] = b;
-        order[j] = a;
-        position[b] = i;
-        position[a] = j;
+    /** Swaps {@code member} with whoever is at {@code at} in the order (itself, possibly). */
+    private void swapWith(int member, int at) {
+        int from = position[member];
+        int other = order[at];
+        order[from] = other;
+        order[at] = member;
+        position[other] = from;
+        position[member] = at;
     }
 }
