@@ -60,21 +60,19 @@ public final class Simulation {
 
     /** Schedules {@code handler.handle(payload)} after {@code delay} seconds. */
     public <T> void schedule(double delay, EventHandler<T> handler, T payload) {
-        if (!(delay >= 0)) throw new IllegalArgumentException("delay must be a non-negative number, was " + delay);
-        add(now + delay, handler, payload);
+        add(timeAfter(delay), handler, payload);
     }
 
     /** Schedules {@code handler.handle(payload)} at the absolute time {@code time}. */
     public <T> void scheduleAt(double time, EventHandler<T> handler, T payload) {
-        if (!(time >= now)) throw new IllegalArgumentException("cannot schedule at " + time + ", before now (" + now + ")");
-        add(time, handler, payload);
+        add(notBeforeNow(time), handler, payload);
     }
 
     /** Schedules an action that may be cancelled before it fires. */
     public EventHandle scheduleCancellable(double delay, Runnable action) {
-        if (!(delay >= 0)) throw new IllegalArgumentException("delay must be a non-negative number, was " + delay);
-        EventHandle handle = new EventHandle(action, now + delay);
-        add(now + delay, fireHandle, handle);
+        double time = timeAfter(delay);
+        EventHandle handle = new EventHandle(action, time);
+        add(time, fireHandle, handle);
         return handle;
     }
 
@@ -92,14 +90,24 @@ public final class Simulation {
      * periodic checks, reports and samples, scripted changes.
      */
     public <T> void scheduleTimer(double delay, EventHandler<T> handler, T payload) {
-        if (!(delay >= 0)) throw new IllegalArgumentException("delay must be a non-negative number, was " + delay);
-        addTimer(now + delay, handler, payload);
+        addTimer(timeAfter(delay), handler, payload);
     }
 
     /** Schedules a timer (see {@link #scheduleTimer}) at the absolute time {@code time}. */
     public <T> void scheduleTimerAt(double time, EventHandler<T> handler, T payload) {
+        addTimer(notBeforeNow(time), handler, payload);
+    }
+
+    /** The time {@code delay} seconds from now; a negative (or NaN) delay is a mistake. */
+    private double timeAfter(double delay) {
+        if (!(delay >= 0)) throw new IllegalArgumentException("delay must be a non-negative number, was " + delay);
+        return now + delay;
+    }
+
+    /** {@code time}, which must not be in the past. */
+    private double notBeforeNow(double time) {
         if (!(time >= now)) throw new IllegalArgumentException("cannot schedule at " + time + ", before now (" + now + ")");
-        addTimer(time, handler, payload);
+        return time;
     }
 
     private <T> void addTimer(double time, EventHandler<T> handler, T payload) {

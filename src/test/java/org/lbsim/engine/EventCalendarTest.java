@@ -15,25 +15,16 @@ import org.junit.jupiter.api.Test;
  */
 class EventCalendarTest {
 
-    /** An event as the oracle sees it: its time and the order it was added in. */
-    private record Key(double time, long order) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key other) {
-            int byTime = Double.compare(time, other.time);
-            return byTime != 0 ? byTime : Long.compare(order, other.order);
-        }
-    }
-
     @Test
     void eventsComeOutInTimeThenAddedOrderAcrossGrowthAndShrinking() {
         SplittableRandom random = new SplittableRandom(11);
         EventCalendar calendar = new EventCalendar();
-        PriorityQueue<Key> oracle = new PriorityQueue<>();
-        List<Key> fired = new ArrayList<>();
-        List<Key> expected = new ArrayList<>();
+        PriorityQueue<OrderKey> oracle = new PriorityQueue<>();
+        List<OrderKey> fired = new ArrayList<>();
+        List<OrderKey> expected = new ArrayList<>();
         long[] added = {0};
         double[] now = {0};
-        EventHandler<Key> record = fired::add;
+        EventHandler<OrderKey> record = fired::add;
         // Three waves: grow to ~20,000 pending (far past LARGE), drain to ~100 (below SMALL), again.
         int[] targets = {20_000, 100, 6_000, 10, 3_000, 0};
         for (int target : targets) {
@@ -46,11 +37,11 @@ class EventCalendarTest {
                         case 2 -> now[0] + 1e6 * random.nextDouble(); // far ahead
                         default -> now[0] - Math.log(1 - random.nextDouble());
                     };
-                    Key key = new Key(time, added[0]++);
+                    OrderKey key = new OrderKey(time, added[0]++);
                     oracle.add(key);
                     calendar.add(time, key.order(), record, key);
                 } else {
-                    Key next = oracle.poll();
+                    OrderKey next = oracle.poll();
                     expected.add(next);
                     assertThat(calendar.peekTime()).isEqualTo(next.time());
                     now[0] = next.time();

@@ -15,24 +15,16 @@ import org.junit.jupiter.api.Test;
  */
 class FewEventsTest {
 
-    private record Key(double time, long order) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key other) {
-            int byTime = Double.compare(time, other.time);
-            return byTime != 0 ? byTime : Long.compare(order, other.order);
-        }
-    }
-
     @Test
     void eventsComeOutInTimeThenAddedOrderWhetherAddedBetweenEventsOrByAFiringOne() {
         SplittableRandom random = new SplittableRandom(5);
         FewEvents calendar = new FewEvents();
-        PriorityQueue<Key> oracle = new PriorityQueue<>();
-        List<Key> fired = new ArrayList<>();
-        List<Key> expected = new ArrayList<>();
+        PriorityQueue<OrderKey> oracle = new PriorityQueue<>();
+        List<OrderKey> fired = new ArrayList<>();
+        List<OrderKey> expected = new ArrayList<>();
         double[] now = {0};
         long[] added = {0};
-        EventHandler<Key>[] handler = new EventHandler[1];
+        EventHandler<OrderKey>[] handler = new EventHandler[1];
         // A firing event adds none, one or two more, as arrivals and completions do: the first
         // takes the firing event's emptied entry.
         handler[0] = key -> {
@@ -45,7 +37,7 @@ class FewEventsTest {
             if (add) {
                 add(calendar, oracle, handler[0], nextTime(random, now[0]), added);
             } else {
-                Key next = oracle.poll();
+                OrderKey next = oracle.poll();
                 expected.add(next);
                 assertThat(calendar.peekTime()).isEqualTo(next.time());
                 now[0] = next.time();
@@ -64,8 +56,8 @@ class FewEventsTest {
         };
     }
 
-    private static void add(FewEvents calendar, PriorityQueue<Key> oracle, EventHandler<Key> handler, double time, long[] added) {
-        Key key = new Key(time, added[0]++);
+    private static void add(FewEvents calendar, PriorityQueue<OrderKey> oracle, EventHandler<OrderKey> handler, double time, long[] added) {
+        OrderKey key = new OrderKey(time, added[0]++);
         oracle.add(key);
         assertThat(calendar.add(time, key.order(), handler, key)).isTrue();
     }
