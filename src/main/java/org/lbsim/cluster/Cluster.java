@@ -62,8 +62,9 @@ public final class Cluster implements ClusterControl {
     private int minInstances;
 
     /**
-     * About how many events a run of {@code scenario} keeps pending: a completion per worker, an
-     * arrival per client, and a few timers. The hint for {@link Simulation#Simulation(int)}.
+     * About how many frequent events a run of {@code scenario} keeps pending: a completion per
+     * worker, an arrival per client, and a few more (connect timeouts, think times). The hint
+     * for {@link Simulation#Simulation(int)}; timers are not counted, they have their own lane.
      */
     public static int expectedPendingEvents(Scenario scenario) {
         long pending = scenario.clients().size() + 4L;

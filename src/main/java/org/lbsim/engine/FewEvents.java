@@ -1,12 +1,13 @@
 package org.lbsim.engine;
 
 /**
- * A handful of pending events, kept unsorted: adding one writes it at the end, and the earliest
- * is found by a scan when it is asked for. With two servers behind the balancer about four
- * events are pending (the next arrival, a completion per busy server, a health-check timer), and
- * for so few a scan costs less than keeping a heap in order: each sift step of a heap is a
- * branch on which of two times is earlier, a coin toss the processor mispredicts half the time
- * (docs/performance.md: the reference workload ran 8% faster).
+ * A handful of pending events, kept unsorted: adding one writes it at the end (or where the
+ * firing event was), and the earliest is found by a scan when it is asked for. With two servers
+ * behind the balancer at most three events are pending (the next arrival and a completion per
+ * busy server; timers wait in their own lane), and for so few a scan costs less than keeping a
+ * heap in order: each sift step of a heap is a branch on which of two times is earlier, a coin
+ * toss the processor mispredicts half the time (docs/performance.md: the whole reference run
+ * took 5% less time, and 8% less again once the firing event's entry was reused).
  *
  * <p>At {@link #CAPACITY} events it is full; the simulation then moves them to an
  * {@link EventCalendar}, for good.
@@ -17,8 +18,7 @@ final class FewEvents extends PendingEvents {
 
     /**
      * The times' bit patterns: times are never negative (nor -0.0, see {@link #add}), and
-     * non-negative doubles order as their bit patterns do as longs, which lets the scan
-     * compare by subtraction.
+     * non-negative doubles order as their bit patterns do as longs, so the scan compares longs.
      */
     private final long[] times = new long[CAPACITY];
     private final long[] sequences = new long[CAPACITY];
