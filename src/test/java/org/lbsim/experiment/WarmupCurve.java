@@ -1,0 +1,45 @@
+package org.lbsim.experiment;
+
+import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.Cluster;
+import org.lbsim.engine.Simulation;
+import org.lbsim.scenario.Scenario;
+
+/**
+ * How fast the reference workload runs from the JVM's start on: the run cut into 500 slices,
+ * each printed with the milliseconds since {@code main} began and the events per second of wall time it
+ * took, so that the JIT compiler's warm-up shows (slow slices while the event loop runs
+ * interpreted and profiled code, then full speed). Not a test (timings never are): run it by
+ * hand, see docs/performance.md.
+ *
+ * <pre>
+ * mvn -q -DskipTests package test-compile
+ * java -XX:+UseParallelGC -cp target/test-classes:target/lbsim.jar org.lbsim.experiment.WarmupCurve | head -30
+ * </pre>
+ */
+public final class WarmupCurve {
+
+    private WarmupCurve() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        Scenario scenario = Benchmark.workload("least-connections", 2, 20_000_000L);
+        Simulation simulation = new Simulation(Cluster.expectedPendingEvents(scenario));
+        Cluster cluster = new Cluster(scenario, Algorithms.standard(), simulation);
+        cluster.start();
+        long sliceStart = System.nanoTime();
+        long eventsBefore = 0;
+        StringBuilder lines = new StringBuilder(); // printed at the end: no I/O while measuring
+        for (int slice = 1; slice <= 500; slice++) {
+            simulation.runUntil(slice * scenario.duration() / 500);
+            long now = System.nanoTime();
+            long events = simulation.eventsFired();
+            lines.append(String.format("%7.1f ms since main  %6.2f M events/s%n", (now - started) / 1e6,
+                    (events - eventsBefore) / ((now - sliceStart) / 1e3)));
+            sliceStart = now;
+            eventsBefore = events;
+        }
+        System.out.print(lines);
+    }
+}
