@@ -107,10 +107,10 @@ final class TraceArrivals implements ArrivalProcess {
     }
 
     /**
-     * Gives the request the arriving line's source address, port and work; false when the line
-     * has no source address (a CSV trace without the column), which is then drawn.
+     * Gives the request the arriving line's source address, port and work. A line without a
+     * source address (a CSV trace without the column) leaves it to be drawn when looked at.
      */
-    boolean fill(Request request, int defaultPort) {
+    void fill(Request request, int defaultPort) {
         replayed++;
         TraceRecord line = arriving;
         if (line.hasSource) {
@@ -124,7 +124,6 @@ final class TraceArrivals implements ArrivalProcess {
         } else if (spec.serviceFromBytes() != null) {
             request.work = spec.serviceFromBytes().work(line.bytes);
         }
-        return line.hasSource;
     }
 
     TraceResult result() {

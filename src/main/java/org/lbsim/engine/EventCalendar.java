@@ -76,27 +76,23 @@ final class EventCalendar extends PendingEvents {
     @Override
     @SuppressWarnings("unchecked")
     <T> boolean add(double time, long sequence, EventHandler<T> handler, T payload) {
-        addNumbered(time, sequence, (EventHandler<Object>) handler, payload);
-        return true;
-    }
-
-    void addNumbered(double time, long sequence, EventHandler<Object> handler, Object payload) {
         time += 0.0; // -0.0 becomes 0.0, so that every time's bit pattern is non-negative
         int slot = takeSlot();
-        handlers[slot] = handler;
+        handlers[slot] = (EventHandler<Object>) handler;
         payloads[slot] = payload;
         if (bucketed) {
             buckets.add(time, sequence, slot);
-            return;
+            return true;
         }
         if (!rootFiring && size == times.length) growHeap();
         if (rootFiring) {
             // Not before the firing event (time >= now, a later sequence): it replaces the root.
             rootFiring = false;
             siftDown(time, sequence, slot, size);
-            return;
+            return true;
         }
         siftUp(time, sequence, slot, size++);
+        return true;
     }
 
     /** Never full: itself. */

@@ -125,7 +125,7 @@ final class FewEvents extends PendingEvents {
     PendingEvents grown() {
         EventCalendar calendar = new EventCalendar();
         for (int i = 0; i < size; i++) {
-            calendar.addNumbered(Double.longBitsToDouble(times[i]), sequences[i], (EventHandler<Object>) handlers[i], payloads[i]);
+            calendar.add(Double.longBitsToDouble(times[i]), sequences[i], (EventHandler<Object>) handlers[i], payloads[i]);
         }
         return calendar;
     }
