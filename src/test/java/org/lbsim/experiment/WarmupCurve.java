@@ -28,17 +28,21 @@ public final class WarmupCurve {
         Simulation simulation = new Simulation(Cluster.expectedPendingEvents(scenario));
         Cluster cluster = new Cluster(scenario, Algorithms.standard(), simulation);
         cluster.start();
-        long sliceStart = System.nanoTime();
-        long eventsBefore = 0;
-        StringBuilder lines = new StringBuilder(); // printed at the end: no I/O while measuring
-        for (int slice = 1; slice <= 500; slice++) {
-            simulation.runUntil(slice * scenario.duration() / 500);
-            long now = System.nanoTime();
-            long events = simulation.eventsFired();
-            lines.append(String.format("%7.1f ms since main  %6.2f M events/s%n", (now - started) / 1e6,
-                    (events - eventsBefore) / ((now - sliceStart) / 1e3)));
-            sliceStart = now;
-            eventsBefore = events;
+        // Only times and counts are stored while measuring: formatting them in the loop (as this
+        // tool first did) ran interpreted code in every slice, and made the early slices look slower.
+        int slices = 500;
+        long[] times = new long[slices + 1];
+        long[] events = new long[slices + 1];
+        times[0] = System.nanoTime();
+        for (int slice = 1; slice <= slices; slice++) {
+            simulation.runUntil(slice * scenario.duration() / slices);
+            times[slice] = System.nanoTime();
+            events[slice] = simulation.eventsFired();
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int slice = 1; slice <= slices; slice++) {
+            lines.append(String.format("%7.1f ms since main  %6.2f M events/s%n", (times[slice] - started) / 1e6,
+                    (events[slice] - events[slice - 1]) / ((times[slice] - times[slice - 1]) / 1e3)));
         }
         System.out.print(lines);
     }
