@@ -18,7 +18,7 @@ final class ArrivalProcesses {
     static ArrivalProcess of(ArrivalSpec.Open spec, RandomStream arrivals, RandomStream modulation) {
         if (spec instanceof ArrivalSpec.Poisson poisson) {
             if (poisson.schedule() instanceof RateSchedule.Fixed fixed) {
-                var gaps = ZigguratSampler.Exponential.of(arrivals, 1 / fixed.rate());
+                var gaps = ZigguratSampler.Exponential.of(arrivals.generator(), 1 / fixed.rate());
                 return now -> now + gaps.sample();
             }
             return new Thinned(poisson.schedule(), arrivals);
@@ -47,7 +47,7 @@ final class ArrivalProcesses {
             this.schedule = schedule;
             this.random = random;
             this.maxRate = schedule.maxRate();
-            this.candidates = ZigguratSampler.Exponential.of(random, 1 / maxRate);
+            this.candidates = ZigguratSampler.Exponential.of(random.generator(), 1 / maxRate);
             this.silentFrom = schedule.silentFrom();
         }
 
@@ -82,8 +82,8 @@ final class ArrivalProcesses {
             this.rates = spec.states().stream().mapToDouble(ArrivalSpec.MmppState::rate).toArray();
             this.meanDurations = spec.states().stream().mapToDouble(ArrivalSpec.MmppState::meanDuration).toArray();
             this.arrivals = arrivals;
-            this.unitExponential = ZigguratSampler.Exponential.of(arrivals);
-            this.unitSojourn = ZigguratSampler.Exponential.of(modulation);
+            this.unitExponential = ZigguratSampler.Exponential.of(arrivals.generator());
+            this.unitSojourn = ZigguratSampler.Exponential.of(modulation.generator());
             double total = 0;
             for (double duration : meanDurations) total += duration;
             double u = modulation.nextDouble() * total;

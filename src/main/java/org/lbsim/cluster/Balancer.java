@@ -38,6 +38,8 @@ final class Balancer {
     private final Simulation simulation;
     private final BalancerPolicies policies;
     private final RandomStream slowStartRandom;
+    /** The policies' slow start in seconds, 0 for none: tested first at every pick, before the backend is loaded. */
+    private final double slowStart;
     private final OutlierDetector outliers;
     private final MaxFails maxFails;
     /** Sticky sessions, or null when the balancer is not sticky. */
@@ -66,6 +68,7 @@ final class Balancer {
         this.simulation = simulation;
         this.policies = policies;
         this.slowStartRandom = slowStartRandom;
+        this.slowStart = policies.slowStart();
         this.network = network;
         this.acl = network.balancerAcl();
         this.outliers = policies.outlierDetection() == null ? null
@@ -212,8 +215,8 @@ final class Balancer {
             if (!(pick instanceof Backend backend)) return null;
             candidate = backend;
             if (backend == avoid) continue;
-            if (backend.rampStart + policies.slowStart() > now
-                    && slowStartRandom.nextDouble() * policies.slowStart() >= now - backend.rampStart) {
+            if (slowStart > 0 && backend.rampStart + slowStart > now
+                    && slowStartRandom.nextDouble() * slowStart >= now - backend.rampStart) {
                 continue; // in slow start: its share grows linearly with the time since it became healthy
             }
             return backend;

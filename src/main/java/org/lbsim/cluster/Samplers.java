@@ -22,7 +22,7 @@ final class Samplers {
 
     static Sampler of(DistributionSpec spec, RandomStream random) {
         if (spec instanceof DistributionSpec.Exponential e) {
-            return ZigguratSampler.Exponential.of(random, e.mean())::sample;
+            return ZigguratSampler.Exponential.of(random.generator(), e.mean())::sample;
         } else if (spec instanceof DistributionSpec.Constant c) {
             double value = c.value();
             return () -> value;
@@ -54,14 +54,14 @@ final class Samplers {
         double p = (1 + Math.sqrt((scv - 1) / (scv + 1))) / 2;
         double mean1 = h.mean() / (2 * p);
         double mean2 = h.mean() / (2 * (1 - p));
-        var unitExponential = ZigguratSampler.Exponential.of(random);
+        var unitExponential = ZigguratSampler.Exponential.of(random.generator());
         return () -> unitExponential.sample() * (random.nextDouble() < p ? mean1 : mean2);
     }
 
     /** Interarrival times of an arrival process at its current rate. */
     static Sampler interarrivals(ArrivalSpec spec, RandomStream random) {
         if (spec instanceof ArrivalSpec.Poisson poisson) {
-            return ZigguratSampler.Exponential.of(random, 1 / poisson.rate())::sample;
+            return ZigguratSampler.Exponential.of(random.generator(), 1 / poisson.rate())::sample;
         } else if (spec instanceof ArrivalSpec.Constant constant) {
             double gap = 1 / constant.rate();
             return () -> gap;

@@ -226,7 +226,9 @@ final class Server implements EventHandler<Request> {
         request.slot = slot;
         busyChanging(simulation.now());
         freeCount--;
-        simulation.schedule(request.work / speed, this, request);
+        // At full speed the work is the service time: no division (13 cycles' latency before the
+        // completion's time is known), and the same number, as x / 1.0 is x.
+        simulation.schedule(speed == 1 ? request.work : request.work / speed, this, request);
     }
 
     /**

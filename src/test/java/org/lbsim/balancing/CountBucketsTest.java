@@ -78,4 +78,19 @@ class CountBucketsTest {
             }
         }
     }
+
+    @Test
+    void startingCountsGiveTheirMinimumAndItsTies() {
+        CountBuckets buckets = new CountBuckets(new int[] {3, 1, 2, 1});
+        assertThat(buckets.minimum()).isEqualTo(1);
+        assertThat(buckets.tiedAtMinimum()).isEqualTo(2);
+        buckets.increment(1);
+        buckets.increment(3);
+        assertThat(buckets.minimum()).isEqualTo(2);
+        assertThat(buckets.tiedAtMinimum()).isEqualTo(3);
+        buckets.decrement(0);
+        buckets.decrement(0);
+        assertThat(buckets.minimum()).isEqualTo(1);
+        assertThat(buckets.tiedMember(0)).isEqualTo(0);
+    }
 }
