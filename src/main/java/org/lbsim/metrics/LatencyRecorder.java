@@ -26,20 +26,10 @@ public final class LatencyRecorder {
     private long count;
 
     public void record(double seconds) {
-        long nanos = Math.max(1, roundedNanos(seconds * NANOS_PER_SECOND));
+        long nanos = Math.max(1, Math.round(seconds * NANOS_PER_SECOND));
         histogram.recordValue(nanos);
         addToSum(0, nanos);
         count++;
-    }
-
-    /**
-     * {@code Math.round(nanos)} for every value {@link #record} can tell apart, by a cast where
-     * that is exact: for 0.5 <= x < 2^52, x + 0.5 is exact and truncating it is the floor, so the
-     * cast rounds half up as {@code Math.round} does; below 0.5 both give at most 1, which
-     * {@code record} raises to 1 anyway. ({@code Math.round} shifts and masks the bits.)
-     */
-    static long roundedNanos(double nanos) {
-        return nanos >= 0 && nanos < 0x1p52 ? (long) (nanos + 0.5) : Math.round(nanos);
     }
 
     private void addToSum(long high, long low) {
