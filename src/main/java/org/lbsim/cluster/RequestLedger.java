@@ -65,6 +65,7 @@ final class RequestLedger {
         double now = simulation.now();
         request.source = source;
         request.sentAt = now;
+        request.timeout = source.timeout();
         request.counted = now >= warmup;
         if (request.counted) offered++;
         request.sequence = sent++;

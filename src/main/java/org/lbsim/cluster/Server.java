@@ -75,6 +75,14 @@ final class Server implements EventHandler<Request> {
 
     private final double bootedAt;
     private double terminatedAt = Double.NaN;
+    /** Its boot event has fired (or it was there from time 0). */
+    private boolean bootDone;
+    /**
+     * Booted, not terminated and no impairment active: what {@link #offer} tests first, one
+     * field instead of three counters, the clock and two times. Conservative: at the instant of
+     * its boot, before the boot event fires, it is still false and the full test decides.
+     */
+    private boolean fullyUp;
 
     /*
      * Time integrals of the busy workers (workers - freeCount) and of the requests held (busy
@@ -111,11 +119,20 @@ final class Server implements EventHandler<Request> {
         if (launchedAt > 0) {
             startWindow(launchedAt); // measured over its own life (the warm-up's end resets it if later)
             simulation.scheduleAt(bootedAt, Server::booted, this);
+        } else {
+            bootDone = true;
         }
+        updateFullyUp();
     }
 
     private void booted() {
+        bootDone = true;
+        updateFullyUp();
         if (isUp()) seldom.upState.set(simulation.now(), 1);
+    }
+
+    private void updateFullyUp() {
+        fullyUp = bootDone && crashes == 0 && cutOffs == 0 && blackHoles == 0 && Double.isNaN(terminatedAt);
     }
 
     String name() {
@@ -192,9 +209,11 @@ final class Server implements EventHandler<Request> {
 
     /** A request that got past the security group arrives; what the server does with it. */
     Answer offer(Request request) {
-        if (crashes > 0 || !isRunning()) return Answer.REFUSED;
-        if (cutOffs > 0) return Answer.UNREACHABLE;
-        if (blackHoles > 0) return Answer.ERROR;
+        if (!fullyUp) {
+            if (crashes > 0 || !isRunning()) return Answer.REFUSED;
+            if (cutOffs > 0) return Answer.UNREACHABLE;
+            if (blackHoles > 0) return Answer.ERROR;
+        }
         if (freeCount > 0) {
             heldChanging(simulation.now());
             startService(request);
@@ -319,6 +338,7 @@ final class Server implements EventHandler<Request> {
             case BLACK_HOLE -> blackHoles++;
             case UNREACHABLE -> cutOffs++;
         }
+        updateFullyUp();
         if (kind == FailureKind.CRASH) dropEverything(impairment);
         if (wasUp && !isUp()) seldom.upState.set(now, 0);
         return impairment;
@@ -335,6 +355,7 @@ final class Server implements EventHandler<Request> {
             case BLACK_HOLE -> blackHoles--;
             case UNREACHABLE -> cutOffs--;
         }
+        updateFullyUp();
         impairment.ended(now);
         if (!wasUp && isUp()) seldom.upState.set(now, 1);
     }
@@ -383,6 +404,7 @@ final class Server implements EventHandler<Request> {
         if (isTerminated()) return;
         dropEverything(null);
         terminatedAt = simulation.now();
+        updateFullyUp();
         seldom.upState.set(terminatedAt, 0);
     }
 
