@@ -75,8 +75,6 @@ final class Server implements EventHandler<Request> {
 
     private final double bootedAt;
     private double terminatedAt = Double.NaN;
-    /** Its boot event has fired (or it was there from time 0). */
-    private boolean bootDone;
     /**
      * Booted, not terminated and no impairment active: what {@link #offer} tests first, one
      * field instead of three counters, the clock and two times. Conservative: at the instant of
@@ -119,20 +117,22 @@ final class Server implements EventHandler<Request> {
         if (launchedAt > 0) {
             startWindow(launchedAt); // measured over its own life (the warm-up's end resets it if later)
             simulation.scheduleAt(bootedAt, Server::booted, this);
-        } else {
-            bootDone = true;
         }
         updateFullyUp();
     }
 
     private void booted() {
-        bootDone = true;
         updateFullyUp();
         if (isUp()) seldom.upState.set(simulation.now(), 1);
     }
 
+    /**
+     * Call whenever an impairment, the boot or the termination changes what {@link #offer} would
+     * answer. Being up also depends on the clock (booting until {@code bootedAt}), but only
+     * becomes true then, when {@link #booted} calls this.
+     */
     private void updateFullyUp() {
-        fullyUp = bootDone && crashes == 0 && cutOffs == 0 && blackHoles == 0 && Double.isNaN(terminatedAt);
+        fullyUp = isUp() && blackHoles == 0;
     }
 
     String name() {
