@@ -33,8 +33,6 @@ final class Balancer {
     private final Network network;
     /** The network ACL of the balancer's subnet, or null for the default (allow all). */
     private final NetworkAcl acl;
-    /** Whether any subnet has a network ACL; without one, no packet needs checking on its way to a backend. */
-    private final boolean networkAcls;
     private final int[] listeners;
     private final RequestLedger ledger;
     private final Simulation simulation;
@@ -73,7 +71,6 @@ final class Balancer {
         this.slowStart = policies.slowStart();
         this.network = network;
         this.acl = network.balancerAcl();
-        this.networkAcls = network.hasAcls();
         this.outliers = policies.outlierDetection() == null ? null
                 : new OutlierDetector(policies.outlierDetection(), simulation, this);
         this.maxFails = policies.maxFails() == null ? null : new MaxFails(policies.maxFails(), simulation, this);
@@ -180,8 +177,8 @@ final class Balancer {
         algorithm.onDispatched(backend);
         Server server = backend.server;
         int port = request.port;
-        int balancerPort = networkAcls ? network.balancerPort(false) : 0;
-        if (networkAcls && !network.synReaches(server, port, true)) {
+        int balancerPort = network.balancerPort(false);
+        if (!network.synReaches(server, port, true)) {
             simulation.schedule(policies.connectTimeout(), onConnectTimeout, request);
             return;
         }
@@ -189,7 +186,7 @@ final class Balancer {
             ledger.deny(request); // the instance's group drops it
             return;
         }
-        if (networkAcls && !network.answerReaches(server, balancerPort, true)) {
+        if (!network.answerReaches(server, balancerPort, true)) {
             // A network ACL drops the SYN-ACK: to the balancer the connection times out.
             simulation.schedule(policies.connectTimeout(), onConnectTimeout, request);
             return;
