@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code lbsim algorithms}: the registry, one algorithm a line, each parameter under it with its
  * default and range (set them under {@code balancer:} or with {@code --set balancer.KEY=VALUE}).
  */
-@Command(name = "algorithms", mixinStandardHelpOptions = true, description = "List the balancing algorithms and their parameters.")
+@Command(name = "algorithms", mixinStandardHelpOptions = true, addMethodSubcommands = false, description = "List the balancing algorithms and their parameters.")
 final class AlgorithmsCommand implements Runnable {
 
     @Spec

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code lbsim bench}: simulated requests per second on the reference workload (single-worker
  * servers at utilization 0.8), after a warm-up run so the JIT has compiled the hot path.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Measure simulated requests per second of wall time on the reference workload.")
 final class BenchCommand implements Callable<Integer> {
 

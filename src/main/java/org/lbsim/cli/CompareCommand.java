@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code lbsim compare}: several algorithms on the same replications (common random numbers),
  * with each metric's interval per algorithm and the paired differences against the first.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Compare balancing algorithms on the same random numbers, with confidence intervals.")
 final class CompareCommand implements Callable<Integer> {
 

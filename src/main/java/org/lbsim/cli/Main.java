@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 /** {@code lbsim}: the entry point of the jar. */
 @Command(name = "lbsim",
         mixinStandardHelpOptions = true,
+        addMethodSubcommands = false,
         versionProvider = Main.Version.class,
         description = "Discrete-event simulator of load-balanced clusters.")
 public final class Main implements Runnable {
@@ -62,6 +63,9 @@ public final class Main implements Runnable {
         // Help texts are constants; picocli fills ${sys:lbsim.metrics} in when it prints them, so
         // the declared metrics are listed (by run and sweep) without being written out twice.
         System.setProperty("lbsim.metrics", String.join(", ", org.lbsim.metrics.Metric.names()));
+        // No command is a Groovy closure: picocli need not look for Groovy's Closure class, a failed
+        // class lookup (and its exception) that took ~3 ms of every start (docs/performance.md).
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine commandLine = new CommandLine(new Main());
         if (namesOneSubcommand(args)) {
             commandLine.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code lbsim run}: one run of a scenario, or independent replications of it with confidence
  * intervals, as a table and optionally as JSON, CSV, a time series and a chart.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a scenario and print what it measured.")
+@Command(name = "run", mixinStandardHelpOptions = true, addMethodSubcommands = false, description = "Run a scenario and print what it measured.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * {@code lbsim sweep}: the cartesian product of {@code --set PATH=v1,v2,...} values, each point
  * replicated, with each algorithm; the latency-versus-load curve.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Replicate a scenario at every combination of --set PATH=v1,v2,... values (and algorithms).")
 final class SweepCommand implements Callable<Integer> {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lbsim validate}: checks a scenario without running it. */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario file and say what it describes.")
+@Command(name = "validate", mixinStandardHelpOptions = true, addMethodSubcommands = false, description = "Check a scenario file and say what it describes.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code lbsim ui [SCENARIO]}: opens the classroom window. */
-@Command(name = "ui", mixinStandardHelpOptions = true,
+@Command(name = "ui", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Open the live classroom window (default scenario: scenarios/two-instances.yaml).")
 public final class UiCommand implements Callable<Integer> {
 
