@@ -60,9 +60,6 @@ public final class Main implements Runnable {
      * every subcommand, for the top-level help, {@code help}, {@code --version} and mistakes.
      */
     public static CommandLine commandLine(String[] args) {
-        // Help texts are constants; picocli fills ${sys:lbsim.metrics} in when it prints them, so
-        // the declared metrics are listed (by run and sweep) without being written out twice.
-        System.setProperty("lbsim.metrics", String.join(", ", org.lbsim.metrics.Metric.names()));
         // No command is a Groovy closure: picocli need not look for Groovy's Closure class, a failed
         // class lookup (and its exception) that took ~3 ms of every start (docs/performance.md).
         System.setProperty("picocli.disable.closures", "true");
@@ -72,7 +69,20 @@ public final class Main implements Runnable {
         } else {
             SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
         }
+        commandLine.setHelpFactory(Main::help);
         return commandLine;
+    }
+
+    /**
+     * Help as picocli draws it, once the metrics' names are known to it: help texts are
+     * constants, and picocli fills {@code ${sys:lbsim.metrics}} in as it prints them, so run and
+     * sweep list the declared metrics without writing them out twice. Set only when help is
+     * drawn: the metrics' declarations are not otherwise needed by a single run, and making
+     * them took ~4 ms of every start (docs/performance.md).
+     */
+    private static CommandLine.Help help(CommandLine.Model.CommandSpec spec, CommandLine.Help.ColorScheme colors) {
+        System.setProperty("lbsim.metrics", String.join(", ", org.lbsim.metrics.Metric.names()));
+        return new CommandLine.Help(spec, colors);
     }
 
     /** Whether {@code args} start with a headless subcommand other than {@code help}, so that only it is needed. */

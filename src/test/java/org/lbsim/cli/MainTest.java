@@ -122,6 +122,19 @@ class MainTest {
         assertThat(out.toString()).contains("run", "validate", "algorithms");
     }
 
+    /** The help of the options that take a metric lists every declared metric by name. */
+    @Test
+    void helpListsTheDeclaredMetrics() {
+        // Compared without white space: picocli wraps long lines, even inside a name.
+        String metrics = String.join(",", org.lbsim.metrics.Metric.names());
+        System.clearProperty("lbsim.metrics"); // as in a new JVM: the help itself must set it
+        assertThat(lbsim("run", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", "")).contains(metrics).doesNotContain("${sys:");
+        out.getBuffer().setLength(0);
+        assertThat(lbsim("sweep", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", "")).contains(metrics).doesNotContain("${sys:");
+    }
+
     /**
      * A command line naming one subcommand builds only that one: its help, its errors and its
      * exit statuses must be those of the command line with all of them.
