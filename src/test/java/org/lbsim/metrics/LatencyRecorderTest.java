@@ -36,6 +36,24 @@ class LatencyRecorderTest {
     }
 
     @Test
+    void aResponseIsRoundedToTheNearestNanosecondAndCountsAtLeastOne() {
+        double[][] secondsAndNanos = {{0, 1}, {0.3e-9, 1}, {0.5e-9, 1}, {1.4999e-9, 1}, {1.5e-9, 2}, {2.5e-9, 3},
+                {0.0015, 1_500_000}, {7.25, 7_250_000_000L}};
+        for (double[] pair : secondsAndNanos) {
+            LatencyRecorder recorder = new LatencyRecorder();
+            recorder.record(pair[0]);
+            assertThat(recorder.summary().mean()).as("%s s", pair[0]).isEqualTo(pair[1] / 1e9);
+        }
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 10_000; i++) { // as Math.round does, over responses of 1 ns to 100 s
+            double seconds = Math.pow(10, -9 + 11 * random.nextDouble());
+            LatencyRecorder recorder = new LatencyRecorder();
+            recorder.record(seconds);
+            assertThat(recorder.summary().mean()).isEqualTo(Math.max(1, Math.round(seconds * 1e9)) / 1e9);
+        }
+    }
+
+    @Test
     void theMeanStaysExactPastALongOfNanoseconds() {
         // Three responses of 5e9 s: 1.5e19 ns, more than a long holds (9.2e18).
         LatencyRecorder recorder = new LatencyRecorder();
