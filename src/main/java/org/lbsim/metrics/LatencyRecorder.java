@@ -32,7 +32,7 @@ public final class LatencyRecorder {
         // branch that rare out of its compiled code: the first one sent the whole compiled event
         // handler back to the interpreter mid-run (docs/performance.md). For x >= 0, (long) (x + 0.5)
         // is Math.round(x) except when x + 0.5 rounds up to a whole number, within one rounding
-        // error below a half; then (r - 1) >>> 63 is 1 exactly when r is 0.
+        // error below a half; and as r is never negative, (r - 1) >>> 63 is 1 exactly when r is 0.
         long rounded = (long) (seconds * NANOS_PER_SECOND + 0.5);
         long nanos = rounded + ((rounded - 1) >>> 63);
         histogram.recordValue(nanos);
