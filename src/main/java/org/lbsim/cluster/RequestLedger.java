@@ -91,11 +91,11 @@ final class RequestLedger {
      * {@link #CONNECT_GIVE_UP}, when its TCP stack stops retrying (failed: a connection error).
      */
     void unanswered(Request request) {
-        simulation.schedule(Math.min(request.source.timeout(), CONNECT_GIVE_UP), onGaveUp, request);
+        simulation.schedule(Math.min(request.timeout, CONNECT_GIVE_UP), onGaveUp, request);
     }
 
     private void gaveUp(Request request) {
-        end(request, request.source.timeout() <= CONNECT_GIVE_UP ? Outcome.TIMED_OUT : Outcome.FAILED, Double.NaN);
+        end(request, request.timeout <= CONNECT_GIVE_UP ? Outcome.TIMED_OUT : Outcome.FAILED, Double.NaN);
     }
 
     /** The server answered. */
