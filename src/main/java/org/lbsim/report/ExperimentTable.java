@@ -116,7 +116,7 @@ public final class ExperimentTable {
     }
 
     /** Mean ± half-width in display units, both rounded to the half-width's second significant digit. */
-    static String format(Estimate estimate, Metric metric) {
+    public static String format(Estimate estimate, Metric metric) {
         double mean = estimate.mean() * metric.displayScale();
         double halfWidth = estimate.halfWidth95() * metric.displayScale();
         if (!Double.isFinite(mean)) return "-";
