@@ -69,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
         if (replicated && timeseries != null) {
             throw new UserInputException("--timeseries records one run: leave out --replications and --precision");
         }
+        ExperimentOptions.checkWritable("--timeseries", timeseries);
         Optional<Precision> stoppingRule = Optional.ofNullable(precision).map(this::precision);
         Scenario scenario = scenarioOptions.load(algorithms);
         if (replicated) {
@@ -101,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         experiment.report(spec.commandLine(), () -> SummaryTable.render(result, scenario.warmup()), result.warnings(),
                 () -> JsonReport.toJson(result),
                 () -> CsvReport.render(List.of(Replicated.of(result.algorithm(), Map.of(), List.of(result), List.of()))));
-        if (timeseries != null) ExperimentOptions.write(timeseries, TimeSeriesCsv.render(run.series()), out);
+        if (timeseries != null) experiment.write("--timeseries", timeseries, TimeSeriesCsv.render(run.series()), out);
         experiment.writeChart(ChartKind.TIME, kind -> chart(kind, run));
         out.flush();
     }
