@@ -28,7 +28,7 @@ final class Binding {
         if (node == null) return null;
         String text = values.name(node, f.pathOf(key));
         if (text == null || known.contains(text)) return text;
-        problems.add(node.location(), f.pathOf(key), "found '" + text + "'" + Suggestions.didYouMean(text, known)
+        problems.add(node.location(), f.pathOf(key), "found " + Fields.quote(text) + Suggestions.didYouMean(text, known)
                 + ", expected the name of a " + what + known("defined", known));
         return null;
     }
@@ -99,8 +99,15 @@ final class Binding {
         return text == null ? null : Protocol.valueOf(text.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** Names a message lists at most; the rest are counted. */
+    static final int MAX_LISTED = 20;
+
+    /** {@code " (defined: web-1, web-2)"}: the first {@link #MAX_LISTED} names, then how many more. */
     static String known(String adjective, Set<String> names) {
-        return names.isEmpty() ? " (none " + adjective + ")" : " (" + adjective + ": " + String.join(", ", names) + ")";
+        if (names.isEmpty()) return " (none " + adjective + ")";
+        List<String> listed = names.stream().limit(MAX_LISTED).map(Fields::shorten).toList();
+        String more = names.size() > MAX_LISTED ? String.format(" and %,d more", names.size() - MAX_LISTED) : "";
+        return " (" + adjective + ": " + String.join(", ", listed) + more + ")";
     }
 
     /** Seconds for a message, without a trailing ".0": {@code 30s}, {@code 0.25s}. */

@@ -187,7 +187,7 @@ final class ScenarioBinder {
             return cidr == null ? null : new RuleSpec.FromCidr(cidr);
         }
         if (groupNames.contains(text)) return new RuleSpec.FromGroup(text);
-        problems.add(node.location(), path, "found '" + text + "'" + Suggestions.didYouMean(text, groupNames)
+        problems.add(node.location(), path, "found " + Fields.quote(text) + Suggestions.didYouMean(text, groupNames)
                 + ", expected a CIDR block such as 0.0.0.0/0 or the name of a security group"
                 + Binding.known("defined", groupNames));
         return null;
@@ -205,7 +205,7 @@ final class ScenarioBinder {
         if (node == null) return null;
         String text = values.name(node, fields.pathOf(key));
         if (text == null || groupNames.contains(text)) return text;
-        problems.add(node.location(), fields.pathOf(key), "found '" + text + "'" + Suggestions.didYouMean(text, groupNames)
+        problems.add(node.location(), fields.pathOf(key), "found " + Fields.quote(text) + Suggestions.didYouMean(text, groupNames)
                 + ", expected the name of a security group" + Binding.known("defined", groupNames));
         return null;
     }
@@ -435,7 +435,7 @@ final class ScenarioBinder {
     private String target(Node node, String path, Set<String> serverNames) {
         String text = values.name(node, path);
         if (text == null || text.equals(ClientSpec.BALANCER) || serverNames.contains(text)) return text;
-        problems.add(node.location(), path, "found '" + text + "'" + Suggestions.didYouMean(text, serverNames)
+        problems.add(node.location(), path, "found " + Fields.quote(text) + Suggestions.didYouMean(text, serverNames)
                 + ", expected 'balancer' or the name of a server" + Binding.known("defined", serverNames));
         return null;
     }

@@ -138,7 +138,7 @@ final class Values {
         String text = text(node, path, expected);
         if (text == null || options.contains(text)) return text;
         problems.add(node.location(), path,
-                "found '" + text + "'" + Suggestions.didYouMean(text, options) + ", expected " + expected);
+                "found " + Fields.quote(text) + Suggestions.didYouMean(text, options) + ", expected " + expected);
         return null;
     }
 
@@ -162,7 +162,7 @@ final class Values {
 
     /** Reports a well-formed value out of range, or any other unusable text, and returns null. */
     <T> T reportFound(Node node, String path, String text, String expected) {
-        problems.add(node.location(), path, "found '" + text + "', expected " + expected);
+        problems.add(node.location(), path, "found " + Fields.quote(text) + ", expected " + expected);
         return null;
     }
 }
