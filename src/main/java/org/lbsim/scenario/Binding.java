@@ -15,6 +15,9 @@ final class Binding {
 
     static final List<String> PROTOCOLS = List.of("tcp", "udp", "icmp", "all");
 
+    /** What a count of consecutive events may be ({@link Bounds#MAX_THRESHOLD}). */
+    static final String THRESHOLD_RANGE = "a whole number of at least 1 and at most 1,000,000";
+
     private final Problems problems;
     private final Values values;
 
