@@ -43,9 +43,14 @@ final class ExperimentOptions {
     @Option(names = "--quiet", description = "Print no table and no progress bar.")
     boolean quiet;
 
+    /** Most replications of one configuration: each run's results are kept until the experiment ends. */
+    static final int MAX_REPLICATIONS = 10_000;
+
     int replications(int byDefault) {
         int value = replications == null ? byDefault : replications;
-        if (value < 1) throw new UserInputException("--replications: found " + value + ", expected 1 or more");
+        if (value < 1 || value > MAX_REPLICATIONS) {
+            throw new UserInputException("--replications: found " + value + ", expected 1 to " + MAX_REPLICATIONS);
+        }
         return value;
     }
 

@@ -97,7 +97,9 @@ final class Binding {
         return portsNode == null ? null : values.portRange(portsNode, fields.pathOf("ports"));
     }
 
+    /** A protocol's name; null when {@code node} is null (a missing key, already reported) or wrong. */
     Protocol protocol(Node node, String path) {
+        if (node == null) return null;
         String text = values.choice(node, path, PROTOCOLS);
         return text == null ? null : Protocol.valueOf(text.toUpperCase(java.util.Locale.ROOT));
     }

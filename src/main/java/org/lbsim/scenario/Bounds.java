@@ -85,9 +85,12 @@ public final class Bounds {
     public static final int MAX_PHASES = 1000;
 
     /**
-     * Highest coefficient of variation of a lognormal or hyperexponential distribution: 100. Its
-     * square enters the parameters; far beyond, a sample is infinite or zero.
+     * Coefficients of variation of a lognormal distribution, from 0.001 to 100 (a
+     * hyperexponential's from 1): the square enters the parameters, so far beyond a sample is
+     * infinite or zero, and below 0.001 the spread is lost to rounding (at 1e-200 the lognormal's
+     * σ is 0 and Commons Math refuses it). Use a constant below.
      */
+    public static final double MIN_CV = 0.001;
     public static final double MAX_CV = 100;
 
     /** Highest Pareto tail index: at 100 the tail is lighter than any measured workload's. */

@@ -40,8 +40,8 @@ final class DistributionBinder {
                 new Parameter("k", Unit.WHOLE, v -> v >= 1 && v <= Bounds.MAX_PHASES,
                         "a whole number of phases, at least 1 and at most 1000"), MEAN));
         PARAMETERS.put("lognormal", List.of(MEAN,
-                new Parameter("cv", Unit.NUMBER, v -> v > 0 && v <= Bounds.MAX_CV,
-                        "a positive coefficient of variation of at most 100 such as 1.5")));
+                new Parameter("cv", Unit.NUMBER, v -> v >= Bounds.MIN_CV && v <= Bounds.MAX_CV,
+                        "a coefficient of variation from 0.001 to 100 such as 1.5")));
         PARAMETERS.put("hyperexponential", List.of(MEAN,
                 new Parameter("cv", Unit.NUMBER, v -> v >= 1 && v <= Bounds.MAX_CV,
                         "a coefficient of variation of at least 1 and at most 100 such as 2 "

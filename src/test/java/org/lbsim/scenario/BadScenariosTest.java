@@ -73,7 +73,7 @@ class BadScenariosTest {
             name-with-line-break.yaml   | 3 | 11 | clients[0].name: found a name with a control character
             weibull-tiny-shape.yaml     | 5 | 45 | clients[0].service.shape: found '0.005', expected a Weibull shape from 0.1 to 100
             failure-weibull-tiny-shape.yaml | 9 | 62 | servers[0].failures[0].shape: found '0.005', expected a Weibull shape from 0.1 to 100
-            lognormal-huge-cv.yaml      | 5 | 56 | clients[0].service.cv: found '1e200', expected a positive coefficient of variation of at most 100
+            lognormal-huge-cv.yaml      | 5 | 56 | clients[0].service.cv: found '1e200', expected a coefficient of variation from 0.001 to 100
             huge-workers.yaml           | 8 | 14 | servers[0].workers: found '2147483647', expected a whole number from 1 to 100,000
             huge-weight.yaml            | 8 | 13 | servers[0].weight: found '2147483647', expected a whole number from 0 to 256 (as HAProxy's weights)
             set-weight-above-256.yaml   | 9 | 56 | events[0].weight: found '257', expected a whole number from 0 to 256
@@ -82,6 +82,8 @@ class BadScenariosTest {
             run-longer-than-a-year.yaml | 1 | 11 | duration: found '366d', expected a positive duration of at most 365d (a year)
             rate-above-bound.yaml       | 4 | 40 | clients[0].arrivals.rate: found '20000000/s', expected a rate of at most 10000000/s
             interval-below-resolution.yaml | 7 | 27 | balancer.healthCheck.interval: found '0.0000001ms', expected a duration of at least 0.001ms
+            empty-protocol.yaml         | 9 |  9 | securityGroups[0].inbound[0]: missing 'protocol', expected one of: tcp, udp, icmp, all
+            lognormal-tiny-cv.yaml      | 5 | 56 | clients[0].service.cv: found '1e-308', expected a coefficient of variation from 0.001 to 100
             threshold-above-bound.yaml  | 7 | 35 | healthyThreshold: found '10000000000', expected a whole number of at least 1 and at most 1,000,000
             """)
     void badScenario_isReportedAtTheMistakeWithWhatWasFound(String file, int line, int column, String message) {
