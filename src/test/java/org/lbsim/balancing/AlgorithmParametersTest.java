@@ -102,6 +102,9 @@ class AlgorithmParametersTest {
      */
     @Test
     void virtualNodesTimesTotalWeight_isComputedInLong_andRefusedAboveTheRingsCap() throws Exception {
+        // The issue's own example is now out of the key's range before any sum.
+        assertThat(validate("consistent-hash", "virtualNodes: 1073741824", "--set", "servers.a.weight=2"))
+                .contains("balancer.virtualNodes: found '1073741824', expected a whole number of at least 1 and at most 10,000");
         String err = validate("consistent-hash", "virtualNodes: 10000", "--set", "servers.a.weight=256",
                 "--set", "servers.a.count=4");
         assertThat(err).contains("balancer.virtualNodes: found virtualNodes: 10000 for consistent-hash, which with the "
