@@ -13,14 +13,24 @@ import java.util.List;
  * sources it owned move, to the owners of the next points; the others stay. Backends of weight 0
  * get nothing.
  *
- * <p>Parameter {@code virtualNodes} (default 160). Cost: O(1) expected per decision (an index
+ * <p>Parameter {@code virtualNodes} (default 160, 1 to 10,000); the ring holds at most 2^23
+ * points. Cost: O(1) expected per decision (an index
  * by the key's top bits leaves about two points to search); O(n·v·log(n·v)) when the usable set
  * changes.
  */
 final class ConsistentHash implements BalancingAlgorithm {
 
-    static final Parameter VIRTUAL_NODES = Parameter.integerAtLeast("virtualNodes", 1, 160,
-            "points on the ring per unit of weight; more points spread sources more evenly");
+    /**
+     * Most points on the ring: 2^23 (8,388,608, 64 MiB of points), Envoy's default
+     * {@code maximum_ring_size} for its ring hash. The scenario loader refuses a scenario whose
+     * {@code virtualNodes} times its servers' total weight exceeds it.
+     */
+    static final long MAX_RING_POINTS = 1L << 23;
+
+    /** At most 10,000 points per unit of weight: 60 times libketama's 160, and the ring's cap bounds the total. */
+    static final Parameter VIRTUAL_NODES = Parameter.integerBetween("virtualNodes", 1, 10_000, 160,
+            "points on the ring per unit of weight; more points spread sources more evenly")
+            .perUnitOfWeight(MAX_RING_POINTS);
 
     private final int virtualNodes;
     private BackendView[] backends = new BackendView[0];
@@ -46,15 +56,26 @@ final class ConsistentHash implements BalancingAlgorithm {
     @Override
     public void updateBackends(List<? extends BackendView> usable) {
         backends = usable.toArray(new BackendView[0]);
-        int total = 0;
-        for (BackendView backend : backends) total += backend.weight() * virtualNodes;
+        long totalWeight = 0;
+        for (BackendView backend : backends) totalWeight += backend.weight();
+        // The loader refuses scenarios whose ring would exceed its cap; what it cannot see (an
+        // algorithm switched to live, a benchmark) gets fewer points per unit of weight, every
+        // backend alike, as Envoy scales a ring down to its maximum_ring_size.
+        long perWeight = totalWeight == 0 ? virtualNodes
+                : Math.max(1, Math.min(virtualNodes, MAX_RING_POINTS / totalWeight));
+        long total = totalWeight * perWeight;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a hash ring of " + total + " points: the backends' total weight "
+                    + totalWeight + " is too large");
+        }
         // Point hash in the high half, owner in the low half: one sort of longs orders the ring,
         // and points that collide are ordered by owner, the same way every time.
-        long[] packed = new long[total];
+        long[] packed = new long[(int) total];
         int k = 0;
         for (int owner = 0; owner < backends.length; owner++) {
             String name = backends[owner].name();
-            for (int v = 0; v < backends[owner].weight() * virtualNodes; v++) {
+            long points = backends[owner].weight() * perWeight;
+            for (long v = 0; v < points; v++) {
                 packed[k++] = ((long) Hashing.of(name + "#" + v) << 32) | owner;
             }
         }

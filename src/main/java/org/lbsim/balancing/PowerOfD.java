@@ -11,12 +11,16 @@ import org.apache.commons.math3.random.RandomGenerator;
  * (d = 2), Envoy {@code LEAST_REQUEST} ({@code choice_count}, default 2). Weights do not apply.
  * With fewer than d usable backends all of them are compared.
  *
- * <p>Parameter {@code choices} (d, default 2). Cost: O(d) per decision, by a partial
+ * <p>Parameter {@code choices} (d, default 2, at most 10,000). Cost: O(d) per decision, by a partial
  * Fisher–Yates shuffle of the positions that is undone afterwards.
  */
 final class PowerOfD implements BalancingAlgorithm {
 
-    static final Parameter CHOICES = Parameter.integerAtLeast("choices", 2, 2,
+    /**
+     * At most 10,000, the most servers a scenario may hold: more choices than backends compare
+     * them all, and d is the size of an array.
+     */
+    static final Parameter CHOICES = Parameter.integerBetween("choices", 2, 10_000, 2,
             "how many distinct backends are sampled per request (d)");
 
     private final RandomGenerator random;

@@ -35,6 +35,7 @@ public final class AlgorithmRules {
             case NUMBER -> ParameterRule.Kind.NUMBER;
             case DURATION -> ParameterRule.Kind.DURATION;
         };
-        return new ParameterRule(kind, parameter.inRange(), parameter.range());
+        return new ParameterRule(kind, parameter.inRange(), parameter.range(), parameter.defaultValue(),
+                parameter.maxTimesTotalWeight());
     }
 }

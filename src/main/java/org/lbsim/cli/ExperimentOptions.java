@@ -1,9 +1,9 @@
 package org.lbsim.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -11,6 +11,7 @@ import org.jfree.chart.JFreeChart;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.experiment.Experiments;
 import org.lbsim.report.ChartFiles;
+import org.lbsim.report.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -42,9 +43,14 @@ final class ExperimentOptions {
     @Option(names = "--quiet", description = "Print no table and no progress bar.")
     boolean quiet;
 
+    /** Most replications of one configuration: each run's results are kept until the experiment ends. */
+    static final int MAX_REPLICATIONS = 10_000;
+
     int replications(int byDefault) {
         int value = replications == null ? byDefault : replications;
-        if (value < 1) throw new UserInputException("--replications: found " + value + ", expected 1 or more");
+        if (value < 1 || value > MAX_REPLICATIONS) {
+            throw new UserInputException("--replications: found " + value + ", expected 1 to " + MAX_REPLICATIONS);
+        }
         return value;
     }
 
@@ -59,7 +65,31 @@ final class ExperimentOptions {
                     + " here");
         }
         if ("-".equals(json) && "-".equals(csv)) throw new UserInputException("--json - and --csv - cannot share standard output");
+        checkWritable("--json", json);
+        checkWritable("--csv", csv);
+        checkWritable("--chart", chart == null ? null : chart.toString());
     }
+
+    /**
+     * Refuses an output file that cannot be written (its folder missing, a folder itself, no
+     * permission) before the runs that fill it, so that a typo does not cost the experiment.
+     */
+    static void checkWritable(String option, String target) {
+        if (target == null || "-".equals(target)) return;
+        Path file = path(option, target);
+        OutputFiles.problem(file).ifPresent(reason -> {
+            throw new UserInputException(option + ": cannot write " + file + ": " + reason);
+        });
+    }
+
+    private static Path path(String option, String target) {
+        try {
+            return Path.of(target);
+        } catch (InvalidPathException e) {
+            throw new UserInputException(option + ": found '" + target + "', expected a file name (" + e.getReason() + ")");
+        }
+    }
+
 
     /** Whether standard output carries data, so the table must stay off it. */
     boolean dataOnStdout() {
@@ -95,34 +125,47 @@ final class ExperimentOptions {
     }
 
     private void writeOutputs(PrintWriter out, Supplier<String> jsonText, Supplier<String> csvText) {
-        if (json != null) write(json, jsonText.get(), out);
-        if (csv != null) write(csv, csvText.get(), out);
+        if (json != null) write("--json", json, jsonText.get(), out);
+        if (csv != null) write("--csv", csv, csvText.get(), out);
     }
 
+    /**
+     * Draws the chart, the last output of every command, then reports every output that could
+     * not be written: one failure does not keep the others from being written.
+     */
     void writeChart(ChartKind defaultKind, Function<ChartKind, JFreeChart> build) {
-        if (chart == null) return;
-        JFreeChart drawn = build.apply(chartKind == null ? defaultKind : chartKind);
-        try {
-            ChartFiles.write(drawn, chart, ChartFiles.WIDTH, ChartFiles.HEIGHT);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + chart + ": " + e.getMessage());
+        if (chart != null) {
+            JFreeChart drawn = build.apply(chartKind == null ? defaultKind : chartKind);
+            try {
+                ChartFiles.write(drawn, chart, ChartFiles.WIDTH, ChartFiles.HEIGHT);
+            } catch (OutputFiles.WriteFailure e) {
+                failures.add("--chart: " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            String message = String.join("\nlbsim: ", failures);
+            failures.clear();
+            throw new UserInputException(message);
         }
     }
 
-    /** Writes to a file, or to standard output for {@code -}. */
-    static void write(String target, String text, PrintWriter out) {
+    /** Outputs that could not be written, reported once the others are (see {@link #writeChart}). */
+    private final List<String> failures = new ArrayList<>();
+
+    /**
+     * Writes to a file, or to standard output for {@code -}; creates no folder. A file that cannot
+     * be written is recorded, and reported with the others by {@link #writeChart}.
+     */
+    void write(String option, String target, String text, PrintWriter out) {
         if ("-".equals(target)) {
             out.print(text);
             out.flush();
             return;
         }
-        Path file = Path.of(target);
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e.getMessage());
+            OutputFiles.write(path(option, target), text);
+        } catch (OutputFiles.WriteFailure e) {
+            failures.add(option + ": " + e.getMessage());
         }
     }
 }

@@ -57,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
             description = "The time series' sample interval, e.g. 1s or 500ms (default: about 1/600 of the run).")
     String interval;
 
+    /** Most intervals a time series may hold. */
+    private static final int MAX_INTERVALS = 100_000;
+
     @Spec
     CommandSpec spec;
 
@@ -69,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
         if (replicated && timeseries != null) {
             throw new UserInputException("--timeseries records one run: leave out --replications and --precision");
         }
+        ExperimentOptions.checkWritable("--timeseries", timeseries);
         Optional<Precision> stoppingRule = Optional.ofNullable(precision).map(this::precision);
         Scenario scenario = scenarioOptions.load(algorithms);
         if (replicated) {
@@ -101,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         experiment.report(spec.commandLine(), () -> SummaryTable.render(result, scenario.warmup()), result.warnings(),
                 () -> JsonReport.toJson(result),
                 () -> CsvReport.render(List.of(Replicated.of(result.algorithm(), Map.of(), List.of(result), List.of()))));
-        if (timeseries != null) ExperimentOptions.write(timeseries, TimeSeriesCsv.render(run.series()), out);
+        if (timeseries != null) experiment.write("--timeseries", timeseries, TimeSeriesCsv.render(run.series()), out);
         experiment.writeChart(ChartKind.TIME, kind -> chart(kind, run));
         out.flush();
     }
@@ -122,6 +126,12 @@ final class RunCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > scenario.duration()) {
             throw new UserInputException("--interval: found '" + interval + "', expected a positive duration no longer "
                     + "than the run (" + scenario.duration() + " s)");
+        }
+        // Every interval is kept in memory until the run ends, one sample per server in each.
+        double shortest = Math.max(1e-6, scenario.duration() / MAX_INTERVALS);
+        if (seconds < shortest) {
+            throw new UserInputException(String.format("--interval: found '%s', expected at least %s s: a time series "
+                    + "holds at most %,d intervals, each kept in memory", interval, shortest, MAX_INTERVALS));
         }
         return seconds;
     }
@@ -144,8 +154,9 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--precision: found '" + option + "', expected METRIC=REL with REL between 0 "
                     + "and 1 or a percentage, such as latency.p99=0.05 or latency.p99=5%");
         }
-        if (maxReplications < 2) {
-            throw new UserInputException("--max-replications: found " + maxReplications + ", expected 2 or more");
+        if (maxReplications < 2 || maxReplications > ExperimentOptions.MAX_REPLICATIONS) {
+            throw new UserInputException("--max-replications: found " + maxReplications + ", expected 2 to "
+                    + ExperimentOptions.MAX_REPLICATIONS);
         }
         return new Precision(metric, relative, maxReplications);
     }

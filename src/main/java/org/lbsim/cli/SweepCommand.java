@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
         description = "Replicate a scenario at every combination of --set PATH=v1,v2,... values (and algorithms).")
 final class SweepCommand implements Callable<Integer> {
 
+    /** Most points a sweep may have. */
+    static final int MAX_POINTS = 10_000;
+
     private static final Pattern RATE = Pattern.compile(".*\\d\\s*/\\s*[a-z]+");
     private static final Pattern DURATION = Pattern.compile(".*\\d\\s*(ms|s|min|h|d)");
 
@@ -108,6 +111,12 @@ final class SweepCommand implements Callable<Integer> {
             if (values.put(path, splitTopLevel(option.substring(equals + 1))) != null) {
                 throw new UserInputException("--set: the path " + path + " is given twice; list all its values in one --set");
             }
+        }
+        long points = 1;
+        for (List<String> list : values.values()) points = Math.min(points * list.size(), MAX_POINTS + 1L);
+        if (points > MAX_POINTS) {
+            throw new UserInputException("--set: found more than " + MAX_POINTS + " combinations of values, expected at "
+                    + "most " + MAX_POINTS + " points to sweep (every point's scenario is loaded before the runs)");
         }
         return values;
     }

@@ -125,8 +125,8 @@ public sealed interface ArrivalSpec {
     /** Service demand as a response's size would give it: {@code base + perKB × bytes / 1000}. */
     record BytesService(double base, double perKB) {
         public BytesService {
-            if (!(base >= 0) || !(perKB >= 0) || !(base + perKB > 0)) {
-                throw new IllegalArgumentException("base and perKB must be 0 or more, and not both 0");
+            if (!(base >= 0) || !(perKB >= 0) || Double.isInfinite(base + perKB)) {
+                throw new IllegalArgumentException("base and perKB must be finite, 0 or more");
             }
         }
 

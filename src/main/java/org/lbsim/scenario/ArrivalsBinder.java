@@ -191,8 +191,8 @@ final class ArrivalsBinder {
 
     private ArrivalSpec closed(Fields f) {
         Node usersNode = f.require("users", "the number of users, such as 50");
-        Integer users = usersNode == null ? null : values.smallInteger(usersNode, f.pathOf("users"), 1, MAX_USERS,
-                "a whole number of users from 1 to " + MAX_USERS);
+        Integer users = usersNode == null ? null : values.smallInteger(usersNode, f.pathOf("users"), 1, Bounds.MAX_USERS,
+                "a whole number of users from 1 to 10,000,000");
         Node thinkNode = f.require("thinkTime", DistributionBinder.EXAMPLE);
         DistributionSpec think = thinkNode == null ? null : distributions.bind(thinkNode, f.pathOf("thinkTime"));
         if (users == null || think == null) return null;
@@ -216,6 +216,8 @@ final class ArrivalsBinder {
                 if (file.startsWith(workingFolder)) file = workingFolder.relativize(file);
                 String problem = !Files.exists(file) ? "no such file"
                         : Files.isDirectory(file) ? "it is a folder"
+                        // A device or a pipe may never end (/dev/zero), and each run reads the trace anew.
+                        : !Files.isRegularFile(file) ? "it is not a regular file but a device or a pipe"
                         : !Files.isReadable(file) ? "it cannot be read" : null;
                 if (problem != null) {
                     problems.add(fileNode.location(), f.pathOf("file"), "found '" + text + "' (" + problem
@@ -247,14 +249,8 @@ final class ArrivalsBinder {
                     (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 2ms"));
             Double perKB = binding.optional(b, "perKB", 0.0,
                     (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 0.05ms"));
-            if (base != null && perKB != null) {
-                if (base + perKB > 0) {
-                    bytes = new ArrivalSpec.BytesService(base, perKB);
-                } else {
-                    problems.add(bytesNode.location(), f.pathOf("serviceFromBytes"),
-                            "found no work (base and perKB both 0), expected a positive base or perKB");
-                }
-            }
+            // Both 0 is allowed, as the reference says: every line is answered at once, like a logged 0.000.
+            if (base != null && perKB != null) bytes = new ArrivalSpec.BytesService(base, perKB);
         }
         if (problems.count() > before) return null;
         return new ArrivalSpec.Trace(file, format, speedup, strict, (int) Math.round(window), bytes);
@@ -266,8 +262,6 @@ final class ArrivalsBinder {
      */
     static final int DEFAULT_REORDER_WINDOW = 60;
 
-    /** Users are objects in memory; ten million fit in a default heap, more is a typo. */
-    static final int MAX_USERS = 10_000_000;
 
     /** {@code mix: [{name, weight, service}, ...]}; class names are unique within the mix. */
     List<RequestClassSpec> mix(Node node, String path) {
@@ -283,10 +277,14 @@ final class ArrivalsBinder {
             String name = binding.uniqueName(c, seen, "request class");
             Node weightNode = c.require("weight", "a positive weight such as 0.9");
             Double weight = weightNode == null ? null : values.number(weightNode, c.pathOf("weight"),
-                    v -> v > 0 && !Double.isInfinite(v), "a positive weight such as 0.9");
+                    v -> v > 0 && v <= Bounds.MAX_CLASS_WEIGHT, "a positive weight of at most 1000000 such as 0.9");
             Node serviceNode = c.require("service", DistributionBinder.EXAMPLE);
             DistributionSpec service = serviceNode == null ? null : distributions.bind(serviceNode, c.pathOf("service"));
-            if (name != null && weight != null && service != null) mix.add(new RequestClassSpec(name, weight, service));
+            if (name != null && weight != null && service != null) {
+                RequestClassSpec requestClass = problems.construct(c.location(), itemPath,
+                        () -> new RequestClassSpec(name, weight, service));
+                if (requestClass != null) mix.add(requestClass);
+            }
         }
         return mix;
     }

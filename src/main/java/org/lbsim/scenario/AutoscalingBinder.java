@@ -34,9 +34,9 @@ final class AutoscalingBinder {
                 : AutoscalingSpec.Metric.REQUESTS_PER_TARGET;
         Node targetNode = f.require("target", "the metric's target value, such as 0.6 for utilization");
         Double target = targetNode == null ? null : values.number(targetNode, f.pathOf("target"),
-                v -> v > 0 && (metric != AutoscalingSpec.Metric.UTILIZATION || v <= 1),
+                v -> v > 0 && (metric != AutoscalingSpec.Metric.UTILIZATION ? v <= Bounds.MAX_RATE : v <= 1),
                 metric == AutoscalingSpec.Metric.UTILIZATION ? "a utilization in (0, 1] such as 0.6"
-                        : "a positive number of requests per second per instance");
+                        : "a positive number of requests per second per instance, at most 10000000");
         Integer min = binding.optional(f, "min", 1, (n, p) -> values.smallInteger(n, p, 0, ScenarioBinder.MAX_COUNT,
                 "a whole number from 0 to " + ScenarioBinder.MAX_COUNT));
         Integer max = binding.optional(f, "max", 10, (n, p) -> values.smallInteger(n, p, 1, ScenarioBinder.MAX_COUNT,

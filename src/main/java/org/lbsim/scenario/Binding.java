@@ -15,6 +15,9 @@ final class Binding {
 
     static final List<String> PROTOCOLS = List.of("tcp", "udp", "icmp", "all");
 
+    /** What a count of consecutive events may be ({@link Bounds#MAX_THRESHOLD}). */
+    static final String THRESHOLD_RANGE = "a whole number of at least 1 and at most 1,000,000";
+
     private final Problems problems;
     private final Values values;
 
@@ -28,7 +31,7 @@ final class Binding {
         if (node == null) return null;
         String text = values.name(node, f.pathOf(key));
         if (text == null || known.contains(text)) return text;
-        problems.add(node.location(), f.pathOf(key), "found '" + text + "'" + Suggestions.didYouMean(text, known)
+        problems.add(node.location(), f.pathOf(key), "found " + Fields.quote(text) + Suggestions.didYouMean(text, known)
                 + ", expected the name of a " + what + known("defined", known));
         return null;
     }
@@ -94,13 +97,22 @@ final class Binding {
         return portsNode == null ? null : values.portRange(portsNode, fields.pathOf("ports"));
     }
 
+    /** A protocol's name; null when {@code node} is null (a missing key, already reported) or wrong. */
     Protocol protocol(Node node, String path) {
+        if (node == null) return null;
         String text = values.choice(node, path, PROTOCOLS);
         return text == null ? null : Protocol.valueOf(text.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** Names a message lists at most; the rest are counted. */
+    static final int MAX_LISTED = 20;
+
+    /** {@code " (defined: web-1, web-2)"}: the first {@link #MAX_LISTED} names, then how many more. */
     static String known(String adjective, Set<String> names) {
-        return names.isEmpty() ? " (none " + adjective + ")" : " (" + adjective + ": " + String.join(", ", names) + ")";
+        if (names.isEmpty()) return " (none " + adjective + ")";
+        List<String> listed = names.stream().limit(MAX_LISTED).map(Fields::shorten).toList();
+        String more = names.size() > MAX_LISTED ? String.format(" and %,d more", names.size() - MAX_LISTED) : "";
+        return " (" + adjective + ": " + String.join(", ", listed) + more + ")";
     }
 
     /** Seconds for a message, without a trailing ".0": {@code 30s}, {@code 0.25s}. */

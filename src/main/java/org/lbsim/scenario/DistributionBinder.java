@@ -17,6 +17,9 @@ final class DistributionBinder {
 
     static final String EXAMPLE = "a distribution map such as {distribution: exponential, mean: 20ms}";
 
+    /** What a Weibull shape may be, here and for failures' up times ({@link Bounds#MIN_SHAPE}). */
+    static final String SHAPE_RANGE = "a Weibull shape from 0.1 to 100 such as 1.5";
+
     private enum Unit { DURATION, NUMBER, WHOLE }
 
     /** One parameter: its key, how it is written, the range it needs and how to say it. */
@@ -34,17 +37,20 @@ final class DistributionBinder {
                 new Parameter("min", Unit.DURATION, v -> v >= 0, "a duration of 0 or more such as 10ms"),
                 positiveDuration("max")));
         PARAMETERS.put("erlang", List.of(
-                new Parameter("k", Unit.WHOLE, v -> v >= 1, "a whole number of phases, at least 1"), MEAN));
+                new Parameter("k", Unit.WHOLE, v -> v >= 1 && v <= Bounds.MAX_PHASES,
+                        "a whole number of phases, at least 1 and at most 1000"), MEAN));
         PARAMETERS.put("lognormal", List.of(MEAN,
-                new Parameter("cv", Unit.NUMBER, v -> v > 0, "a positive coefficient of variation such as 1.5")));
+                new Parameter("cv", Unit.NUMBER, v -> v >= Bounds.MIN_CV && v <= Bounds.MAX_CV,
+                        "a coefficient of variation from 0.001 to 100 such as 1.5")));
         PARAMETERS.put("hyperexponential", List.of(MEAN,
-                new Parameter("cv", Unit.NUMBER, v -> v >= 1,
-                        "a coefficient of variation of at least 1 such as 2 (use exponential for 1, erlang below)")));
+                new Parameter("cv", Unit.NUMBER, v -> v >= 1 && v <= Bounds.MAX_CV,
+                        "a coefficient of variation of at least 1 and at most 100 such as 2 "
+                                + "(use exponential for 1, erlang below)")));
         PARAMETERS.put("pareto", List.of(MEAN,
-                new Parameter("alpha", Unit.NUMBER, v -> v > 1,
-                        "a tail index greater than 1 such as 2.5 (at 1 or below the mean is infinite)")));
+                new Parameter("alpha", Unit.NUMBER, v -> v > 1 && v <= Bounds.MAX_ALPHA,
+                        "a tail index greater than 1 and at most 100 such as 2.5 (at 1 or below the mean is infinite)")));
         PARAMETERS.put("weibull", List.of(
-                new Parameter("shape", Unit.NUMBER, v -> v > 0, "a positive number such as 1.5"),
+                new Parameter("shape", Unit.NUMBER, v -> v >= Bounds.MIN_SHAPE && v <= Bounds.MAX_SHAPE, SHAPE_RANGE),
                 positiveDuration("scale")));
     }
 

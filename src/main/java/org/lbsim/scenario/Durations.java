@@ -49,6 +49,6 @@ public final class Durations {
     }
 
     static String found(String text) {
-        return "found '" + text + "'";
+        return "found " + Fields.quote(text);
     }
 }

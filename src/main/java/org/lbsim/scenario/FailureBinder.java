@@ -66,9 +66,9 @@ final class FailureBinder {
                     (n, p) -> values.choice(n, p, List.of("exponential", "weibull")));
             Node shapeNode = f.get("shape");
             if ("weibull".equals(distribution)) {
-                Node required = f.require("shape", "the Weibull shape, a positive number such as 1.5");
-                Double value = required == null ? null
-                        : values.number(required, f.pathOf("shape"), v -> v > 0, "a positive number such as 1.5");
+                Node required = f.require("shape", DistributionBinder.SHAPE_RANGE);
+                Double value = required == null ? null : values.number(required, f.pathOf("shape"),
+                        v -> v >= Bounds.MIN_SHAPE && v <= Bounds.MAX_SHAPE, DistributionBinder.SHAPE_RANGE);
                 shape = value == null ? Double.NaN : value;
             } else if (shapeNode != null) {
                 problems.add(shapeNode.location(), f.pathOf("shape"),

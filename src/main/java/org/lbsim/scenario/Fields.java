@@ -45,8 +45,31 @@ final class Fields {
 
     /** A value as a user would recognise it in a message: its text, or its kind. */
     static String describe(Node node) {
-        if (node instanceof ScalarNode scalar && !scalar.isNull()) return "'" + scalar.text() + "'";
+        if (node instanceof ScalarNode scalar && !scalar.isNull()) return quote(scalar.text());
         return node.kind();
+    }
+
+    /** Text longer than this is shortened where a message quotes it. */
+    private static final int MAX_QUOTED = 100;
+    private static final int QUOTED_PREFIX = 60;
+
+    /**
+     * Text from the file as a message quotes it: {@code 'web-1'}, or, when it is long, its start
+     * and its length, so that a 100,000-character name does not fill the screen (or, repeated in
+     * every message that lists the names, the memory).
+     */
+    static String quote(String text) {
+        return text.length() <= MAX_QUOTED ? "'" + text + "'"
+                : String.format("'%s...' (%,d characters)", start(text), text.length());
+    }
+
+    /** Text as a list in a message shows it: as written, or, when it is long, its start and its length. */
+    static String shorten(String text) {
+        return text.length() <= MAX_QUOTED ? text : String.format("%s... (%,d characters)", start(text), text.length());
+    }
+
+    private static String start(String text) {
+        return text.substring(0, Character.isHighSurrogate(text.charAt(QUOTED_PREFIX - 1)) ? QUOTED_PREFIX - 1 : QUOTED_PREFIX);
     }
 
     String path() {

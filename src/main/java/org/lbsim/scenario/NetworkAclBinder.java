@@ -67,7 +67,7 @@ final class NetworkAclBinder {
         } else if (replicasOfEntry.containsKey(text)) {
             subnets = replicasOfEntry.get(text);
         } else {
-            problems.add(node.location(), path, "found '" + text + "'" + Suggestions.didYouMean(text, serverNames)
+            problems.add(node.location(), path, "found " + Fields.quote(text) + Suggestions.didYouMean(text, serverNames)
                     + ", expected 'balancer' or the name of a server" + Binding.known("defined", serverNames));
             return List.of();
         }

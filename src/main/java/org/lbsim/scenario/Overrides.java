@@ -43,6 +43,11 @@ final class Overrides {
                 continue;
             }
             String[] segments = path.split("\\.", -1);
+            if (segments.length > YamlTree.MAX_DEPTH) {
+                problems.add(at, "", String.format("found a path of %,d keys, expected at most %d: a scenario nests "
+                        + "no deeper (such as balancer.healthCheck.interval)", segments.length, YamlTree.MAX_DEPTH));
+                continue;
+            }
             if (List.of(segments).contains("")) {
                 problems.add(at, "", "found the path '" + path + "' with an empty segment, expected keys separated by "
                         + "single dots such as balancer.healthCheck.interval");

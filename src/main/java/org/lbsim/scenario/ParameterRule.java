@@ -10,9 +10,20 @@ import java.util.function.DoublePredicate;
  * <p>The algorithms declare their parameters in their own package; the command line turns those
  * declarations into rules, so this package needs to know nothing of the algorithms.
  *
- * @param expected what a valid value looks like, as problems say it, e.g. "a whole number of at least 2"
+ * @param expected            what a valid value looks like, as problems say it, e.g. "a whole number of at least 2"
+ * @param defaultValue        the value the algorithm takes when the key is absent; NaN when unknown
+ * @param maxTimesTotalWeight when positive, the value counts something per unit of a server's
+ *                            weight (a hash ring's points per unit), and the value times the total
+ *                            weight of the servers a run may hold may be at most this (checked in
+ *                            {@code long}); 0 when the value is not per weight
  */
-public record ParameterRule(Kind kind, DoublePredicate inRange, String expected) {
+public record ParameterRule(Kind kind, DoublePredicate inRange, String expected, double defaultValue,
+                            long maxTimesTotalWeight) {
+
+    /** A rule whose value is not counted per unit of weight. */
+    public ParameterRule(Kind kind, DoublePredicate inRange, String expected) {
+        this(kind, inRange, expected, Double.NaN, 0);
+    }
 
     /** The kinds of value a parameter may take. */
     public enum Kind {

@@ -36,7 +36,7 @@ final class PoliciesBinder {
             budgetPercent = binding.optional(b, "percent", d.retryBudgetPercent(),
                     (n, p) -> values.number(n, p, v -> v >= 0 && v <= 100, "a percentage from 0 to 100"));
             minConcurrency = binding.optional(b, "minConcurrency", d.retryMinConcurrency(),
-                    (n, p) -> values.smallInteger(n, p, 0, Integer.MAX_VALUE, "a whole number of 0 or more"));
+                    (n, p) -> values.smallInteger(n, p, 0, Bounds.MAX_THRESHOLD, "a whole number from 0 to 1,000,000"));
         }
         BalancerPolicies.OutlierDetectionSpec outliers = null;
         Node outlierNode = f.get("outlierDetection");
@@ -45,7 +45,7 @@ final class PoliciesBinder {
                     "a map {consecutive5xx, interval, baseEjectionTime, maxEjectionPercent}", problems);
             o.allowOnly(OUTLIER_KEYS, Set.of());
             Integer consecutive = binding.optional(o, "consecutive5xx", 5,
-                    (n, p) -> values.smallInteger(n, p, 1, Integer.MAX_VALUE, "a whole number of at least 1"));
+                    (n, p) -> values.smallInteger(n, p, 1, Bounds.MAX_THRESHOLD, Binding.THRESHOLD_RANGE));
             Double interval = binding.optional(o, "interval", 10.0, (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
             Double ejection = binding.optional(o, "baseEjectionTime", 30.0,
                     (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
@@ -68,13 +68,13 @@ final class PoliciesBinder {
             Fields m = Fields.of(maxFailsNode, f.pathOf("maxFails"), "a map {maxFails, failTimeout}", problems);
             m.allowOnly(List.of("maxFails", "failTimeout"), Set.of());
             Integer count = binding.optional(m, "maxFails", 1,
-                    (n, p) -> values.smallInteger(n, p, 1, Integer.MAX_VALUE, "a whole number of at least 1"));
+                    (n, p) -> values.smallInteger(n, p, 1, Bounds.MAX_THRESHOLD, Binding.THRESHOLD_RANGE));
             Double window = binding.optional(m, "failTimeout", 10.0, (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
             if (count != null && window != null) maxFails = new BalancerPolicies.MaxFailsSpec(count, window);
         }
         BalancerPolicies.StickinessSpec stickiness = stickiness(f);
         Integer minimumHealthy = binding.optional(f, "minimumHealthyTargets", d.minimumHealthyTargets(),
-                (n, p) -> values.smallInteger(n, p, 0, ScenarioBinder.MAX_COUNT, "a whole number of 0 or more"));
+                (n, p) -> values.smallInteger(n, p, 0, Bounds.MAX_SERVERS, "a whole number from 0 to 10,000"));
         if (problems.count() > before) return d;
         var outlierSpec = outliers;
         var maxFailsSpec = maxFails;

@@ -26,7 +26,7 @@ final class ScenarioBinder {
     static final String DEFAULT_ALGORITHM = "round-robin";
 
     /** Replicas one server entry may expand into; a typo of 100000 should not exhaust memory. */
-    static final int MAX_COUNT = 1000;
+    static final int MAX_COUNT = Bounds.MAX_COUNT;
 
     private static final List<String> TOP_KEYS = List.of("name", "seed", "duration", "warmup",
             "maxRequestsInSystem", "clients", "securityGroups", "networkAcls", "balancer", "servers", "events",
@@ -67,6 +67,10 @@ final class ScenarioBinder {
     private final ArrivalsBinder arrivalsBinder;
     /** Closed-loop and trace clients, which {@code set-rate} cannot name: they have no rate to set. */
     private Set<String> closedClients = Set.of();
+    /** Each algorithm a {@code set-algorithm} event switches to, where it is first named. */
+    private final Map<String, Named> switchedTo = new LinkedHashMap<>();
+
+    static final String WEIGHT_RANGE = "a whole number from 0 to 256 (as HAProxy's weights)";
 
     ScenarioBinder(Map<String, Map<String, ParameterRule>> algorithms, String defaultName, Problems problems,
                    java.nio.file.Path folder) {
@@ -87,10 +91,11 @@ final class ScenarioBinder {
         Fields top = Fields.of(root, "", "a scenario map with keys " + String.join(", ", TOP_KEYS), problems);
         top.allowOnly(TOP_KEYS, PLANNED_TOP);
         String name = binding.optional(top, "name", defaultName, values::name);
-        Long seed = binding.optional(top, "seed", 1L, (n, p) -> values.integer(n, p, v -> true, "a whole number"));
+        Long seed = binding.optional(top, "seed", 1L, (n, p) -> values.integer(n, p, v -> true,
+                "a whole number from -9223372036854775808 to 9223372036854775807"));
         Node durationNode = top.require("duration", "the simulated time, a positive duration such as 10min");
-        Double duration = durationNode == null ? null
-                : values.duration(durationNode, "duration", d -> d > 0, Values.POSITIVE_DURATION);
+        Double duration = durationNode == null ? null : values.duration(durationNode, "duration",
+                d -> d > 0 && d <= Bounds.MAX_RUN, "a positive duration of at most 365d (a year) such as 10min");
         Double warmup = binding.optional(top, "warmup", 0.0,
                 (n, p) -> values.duration(n, p, d -> d >= 0, "a duration of 0 or more such as 1min"));
         if (duration != null && warmup != null && warmup >= duration) {
@@ -99,7 +104,8 @@ final class ScenarioBinder {
                     "a warmup shorter than the duration (" + ((ScalarNode) durationNode).text() + ")");
         }
         Long maxRequests = binding.optional(top, "maxRequestsInSystem", Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM,
-                (n, p) -> values.integer(n, p, v -> v >= 1, "a whole number of at least 1"));
+                (n, p) -> values.integer(n, p, v -> v >= 1 && v <= Bounds.MAX_REQUESTS_IN_SYSTEM,
+                        "a whole number of at least 1 and at most 100_000_000"));
 
         Set<String> groupNames = groupNames(top.get("securityGroups"));
         List<SecurityGroupSpec> groups = securityGroups(top, groupNames);
@@ -117,6 +123,7 @@ final class ScenarioBinder {
         List<EventSpec> events = events(top, durationText, duration, serverNames.keySet(), clientNames.keySet(),
                 groupNames);
         AutoscalingSpec autoscaling = autoscalingBinder.autoscaling(top.get("autoscaling"), serverNames.keySet());
+        if (problems.count() == 0) checkTotals(top, servers, events, autoscaling, balancer);
 
         if (problems.count() > 0) return null;
         return problems.construct(root.location(), "", () -> new Scenario(name, seed, duration, warmup, maxRequests,
@@ -187,7 +194,7 @@ final class ScenarioBinder {
             return cidr == null ? null : new RuleSpec.FromCidr(cidr);
         }
         if (groupNames.contains(text)) return new RuleSpec.FromGroup(text);
-        problems.add(node.location(), path, "found '" + text + "'" + Suggestions.didYouMean(text, groupNames)
+        problems.add(node.location(), path, "found " + Fields.quote(text) + Suggestions.didYouMean(text, groupNames)
                 + ", expected a CIDR block such as 0.0.0.0/0 or the name of a security group"
                 + Binding.known("defined", groupNames));
         return null;
@@ -205,7 +212,7 @@ final class ScenarioBinder {
         if (node == null) return null;
         String text = values.name(node, fields.pathOf(key));
         if (text == null || groupNames.contains(text)) return text;
-        problems.add(node.location(), fields.pathOf(key), "found '" + text + "'" + Suggestions.didYouMean(text, groupNames)
+        problems.add(node.location(), fields.pathOf(key), "found " + Fields.quote(text) + Suggestions.didYouMean(text, groupNames)
                 + ", expected the name of a security group" + Binding.known("defined", groupNames));
         return null;
     }
@@ -230,15 +237,20 @@ final class ScenarioBinder {
         Node nameNode = f.require("name", "the server's name");
         String name = nameNode == null ? null : values.name(nameNode, f.pathOf("name"));
         String group = groupReference(f, "securityGroup", groupNames);
-        Integer workers = binding.optional(f, "workers", 1, (n, p) -> values.smallInteger(n, p, 1, Integer.MAX_VALUE, "a whole number of at least 1"));
+        Integer workers = binding.optional(f, "workers", 1, (n, p) -> values.smallInteger(n, p, 1, Bounds.MAX_WORKERS,
+                "a whole number from 1 to 100,000"));
         Integer queue = binding.optional(f, "queueCapacity", ServerSpec.UNLIMITED_QUEUE,
-                (n, p) -> values.smallInteger(n, p, 0, Integer.MAX_VALUE, "a whole number of 0 or more (omit it for unlimited)"));
-        Double speed = binding.optional(f, "speed", 1.0, (n, p) -> values.number(n, p, v -> v > 0, "a positive number such as 1.0"));
-        Integer weight = binding.optional(f, "weight", 1, (n, p) -> values.smallInteger(n, p, 0, Integer.MAX_VALUE, "a whole number of 0 or more"));
+                (n, p) -> values.smallInteger(n, p, 0, Integer.MAX_VALUE,
+                        "a whole number from 0 to 2147483647 (omit it for unlimited)"));
+        Double speed = binding.optional(f, "speed", 1.0, (n, p) -> values.number(n, p,
+                v -> v >= Bounds.MIN_SPEED && v <= Bounds.MAX_SPEED, "a number from 0.001 to 1000 such as 1.0"));
+        Integer weight = binding.optional(f, "weight", 1, (n, p) -> values.smallInteger(n, p, 0, Bounds.MAX_WEIGHT,
+                WEIGHT_RANGE));
         Integer count = binding.optional(f, "count", 1,
                 (n, p) -> values.smallInteger(n, p, 1, MAX_COUNT, "a whole number from 1 to " + MAX_COUNT));
         Double costPerHour = binding.optional(f, "costPerHour", 0.0,
-                (n, p) -> values.number(n, p, v -> v >= 0, "a cost per hour of 0 or more such as 0.0416"));
+                (n, p) -> values.number(n, p, v -> v >= 0 && v <= Bounds.MAX_COST_PER_HOUR,
+                        "a cost per hour from 0 to 1000000 such as 0.0416"));
         Double bootTime = binding.optional(f, "bootTime", 0.0,
                 (n, p) -> values.duration(n, p, d -> d >= 0, "a duration of 0 or more such as 30s"));
         List<FailureSpec> failures = new ArrayList<>();
@@ -272,6 +284,88 @@ final class ScenarioBinder {
 
 
 
+
+    /**
+     * Sums over every server a run may hold, in {@code long}: the expanded {@code servers:}, one
+     * per {@code add-server} event (like its template) and autoscaling's {@code max} (like its
+     * template). Their number and their workers are bounded ({@link Bounds}), and so is each
+     * per-weight algorithm parameter times their total weight, at the highest weight each may
+     * have (a {@code set-weight} may raise it).
+     */
+    private void checkTotals(Fields top, List<ServerSpec> servers, List<EventSpec> events, AutoscalingSpec autoscaling,
+                             BalancerSpec balancer) {
+        Map<String, ServerSpec> byName = new LinkedHashMap<>();
+        servers.forEach(server -> byName.put(server.name(), server));
+        Map<String, Integer> highestWeight = new HashMap<>();
+        servers.forEach(server -> highestWeight.put(server.name(), server.weight()));
+        int added = 0;
+        for (EventSpec event : events) {
+            if (event instanceof EventSpec.AddServer add && byName.containsKey(add.template())) {
+                byName.putIfAbsent(add.server(), byName.get(add.template()).named(add.server()));
+                highestWeight.merge(add.server(), highestWeight.get(add.template()), Math::max);
+                added++;
+            } else if (event instanceof EventSpec.SetWeight setWeight) {
+                highestWeight.merge(setWeight.server(), setWeight.weight(), Math::max);
+            }
+        }
+        long workers = 0;
+        long totalWeight = 0;
+        for (ServerSpec server : byName.values()) {
+            workers += server.workers();
+            totalWeight += highestWeight.getOrDefault(server.name(), server.weight());
+        }
+        int scaled = 0;
+        if (autoscaling != null && byName.containsKey(autoscaling.template())) {
+            scaled = autoscaling.max();
+            workers += (long) scaled * byName.get(autoscaling.template()).workers();
+            totalWeight += (long) scaled * byName.get(autoscaling.template()).weight();
+        }
+        Node serversNode = top.get("servers");
+        long count = (long) servers.size() + added + scaled;
+        if (count > Bounds.MAX_SERVERS) {
+            problems.add(serversNode.location(), "servers", String.format("found %,d servers in all (%,d listed after "
+                    + "count, %,d added by add-server events, %,d autoscaling's max), expected at most %,d",
+                    count, servers.size(), added, scaled, Bounds.MAX_SERVERS));
+        }
+        if (workers > Bounds.MAX_TOTAL_WORKERS) {
+            problems.add(serversNode.location(), "servers", String.format("found %,d workers in all, over every server "
+                    + "a run may hold, expected at most %,d", workers, Bounds.MAX_TOTAL_WORKERS));
+        }
+        if (balancer != null) checkPerWeightParameters(top, balancer, totalWeight);
+    }
+
+    /**
+     * A parameter counted per unit of weight (a ring's points), of the balancer's algorithm or one
+     * an event switches to, times the servers' total weight: refused above its rule's bound. An
+     * algorithm switched to takes the balancer's value for the key, or else its default.
+     */
+    private void checkPerWeightParameters(Fields top, BalancerSpec balancer, long totalWeight) {
+        Map<String, Named> used = new LinkedHashMap<>();
+        Node balancerNode = top.get("balancer");
+        MapNode balancerMap = balancerNode instanceof MapNode map ? map : new MapNode(List.of(), top.location());
+        Node algorithmNode = balancerMap.entry("algorithm").map(Node.Entry::value).orElse(null);
+        used.put(balancer.algorithm(), algorithmNode != null ? new Named(algorithmNode.location(), "balancer.algorithm")
+                : new Named(balancerMap.location(), "balancer"));
+        switchedTo.forEach(used::putIfAbsent);
+        used.forEach((algorithm, where) -> algorithms.getOrDefault(algorithm, Map.of()).forEach((key, rule) -> {
+            if (rule.maxTimesTotalWeight() <= 0) return;
+            String written = balancer.algorithmParameters().get(key);
+            double value = written != null ? Double.parseDouble(written) : rule.defaultValue();
+            if (Double.isNaN(value) || value * totalWeight <= rule.maxTimesTotalWeight()) return;
+            Node writtenNode = written == null ? null : balancerMap.entry(key).map(Node.Entry::value).orElse(null);
+            Location at = writtenNode != null ? writtenNode.location() : where.location();
+            String path = writtenNode != null ? "balancer." + key : where.path();
+            problems.add(at, path, String.format("found %s: %d%s for %s, which with the servers' total weight of %,d "
+                            + "makes %,.0f, expected at most %,d (%s times the total weight of every server a run may "
+                            + "hold); lower %s or the weights",
+                    key, (long) value, written != null ? "" : " (the default)", algorithm, totalWeight,
+                    value * totalWeight, rule.maxTimesTotalWeight(), key, key));
+        }));
+    }
+
+    /** Where something was written, and its YAML path. */
+    private record Named(Location location, String path) {
+    }
 
     // ---- balancer
 
@@ -364,9 +458,9 @@ final class ScenarioBinder {
         Double timeout = binding.optional(f, "timeout", HealthCheckSpec.DEFAULT_TIMEOUT,
                 (n, p) -> values.duration(n, p, d -> d > 0, Values.POSITIVE_DURATION));
         Integer healthy = binding.optional(f, "healthyThreshold", HealthCheckSpec.DEFAULT_HEALTHY_THRESHOLD,
-                (n, p) -> values.smallInteger(n, p, 1, Integer.MAX_VALUE, "a whole number of at least 1"));
+                (n, p) -> values.smallInteger(n, p, 1, Bounds.MAX_THRESHOLD, Binding.THRESHOLD_RANGE));
         Integer unhealthy = binding.optional(f, "unhealthyThreshold", HealthCheckSpec.DEFAULT_UNHEALTHY_THRESHOLD,
-                (n, p) -> values.smallInteger(n, p, 1, Integer.MAX_VALUE, "a whole number of at least 1"));
+                (n, p) -> values.smallInteger(n, p, 1, Bounds.MAX_THRESHOLD, Binding.THRESHOLD_RANGE));
         Boolean inBand = binding.optional(f, "inBand", false, values::bool);
         Double probeWork = binding.optional(f, "probeWork", HealthCheckSpec.DEFAULT_PROBE_WORK,
                 (n, p) -> values.duration(n, p, d -> d > 0, Values.POSITIVE_DURATION));
@@ -435,7 +529,7 @@ final class ScenarioBinder {
     private String target(Node node, String path, Set<String> serverNames) {
         String text = values.name(node, path);
         if (text == null || text.equals(ClientSpec.BALANCER) || serverNames.contains(text)) return text;
-        problems.add(node.location(), path, "found '" + text + "'" + Suggestions.didYouMean(text, serverNames)
+        problems.add(node.location(), path, "found " + Fields.quote(text) + Suggestions.didYouMean(text, serverNames)
                 + ", expected 'balancer' or the name of a server" + Binding.known("defined", serverNames));
         return null;
     }
@@ -518,9 +612,9 @@ final class ScenarioBinder {
             case "set-weight" -> {
                 f.allowOnly(List.of("at", "action", "server", "weight"), Set.of());
                 String server = binding.reference(f, "server", serverNames, "server");
-                Node weightNode = f.require("weight", "a whole number of 0 or more");
+                Node weightNode = f.require("weight", WEIGHT_RANGE);
                 Integer weight = weightNode == null ? null
-                        : values.smallInteger(weightNode, f.pathOf("weight"), 0, Integer.MAX_VALUE, "a whole number of 0 or more");
+                        : values.smallInteger(weightNode, f.pathOf("weight"), 0, Bounds.MAX_WEIGHT, WEIGHT_RANGE);
                 event = problems.count() > before ? null : new EventSpec.SetWeight(at, server, weight);
             }
             case "set-security-rule" -> {
@@ -539,6 +633,9 @@ final class ScenarioBinder {
                 f.allowOnly(List.of("at", "action", "algorithm"), Set.of());
                 Node algorithmNode = f.require("algorithm", "an algorithm name");
                 String algorithm = algorithmNode == null ? null : algorithm(algorithmNode, f.pathOf("algorithm"), f.location());
+                if (algorithm != null) {
+                    switchedTo.putIfAbsent(algorithm, new Named(algorithmNode.location(), f.pathOf("algorithm")));
+                }
                 event = problems.count() > before ? null : new EventSpec.SetAlgorithm(at, algorithm);
             }
         }

@@ -28,12 +28,20 @@ public final class ScenarioException extends Exception {
     /**
      * One thing wrong, where it is, what was found and what was expected.
      *
-     * @param where {@code file:line:column}, or the command-line option that supplied the value
+     * @param where      {@code file:line:column}, or the command-line option that supplied the value
+     * @param fromOption whether {@code where} is a command-line option ({@code --set}): then the
+     *                   problem reads as every other argument error, {@code lbsim: --set ...: ...}
      */
-    public record Problem(String where, String message) {
+    public record Problem(String where, String message, boolean fromOption) {
+
+        /** A problem in a file. */
+        public Problem(String where, String message) {
+            this(where, message, false);
+        }
+
         @Override
         public String toString() {
-            return where + ": " + message;
+            return (fromOption ? "lbsim: " : "") + where + ": " + message;
         }
     }
 }

@@ -1,11 +1,5 @@
 package org.lbsim.scenario;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -70,27 +64,9 @@ public final class ScenarioLoader {
      * @throws ScenarioException listing every problem found
      */
     public Scenario load(Path file, List<String> overrides) throws ScenarioException {
-        String source = file.toString();
-        String text;
-        try {
-            if (Files.isDirectory(file)) throw problem(source, "found a directory, expected a scenario file");
-            long size = Files.size(file);
-            if (size > YamlTree.MAX_BYTES) {
-                throw problem(source, String.format("the file is %,d bytes; a scenario may be at most %,d bytes (1 MiB)",
-                        size, YamlTree.MAX_BYTES));
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw problem(source, "file not found");
-        } catch (AccessDeniedException e) {
-            throw problem(source, "the file cannot be read: permission denied");
-        } catch (CharacterCodingException e) {
-            throw problem(source, "found bytes that are not UTF-8 text, expected a YAML file in UTF-8");
-        } catch (IOException e) {
-            throw problem(source, "the file cannot be read: " + e.getMessage());
-        }
+        String text = InputFiles.readText(file, YamlTree.MAX_BYTES, "a scenario file");
         Path folder = file.toAbsolutePath().getParent();
-        return parse(text, source, overrides, folder == null ? Path.of("").toAbsolutePath() : folder);
+        return parse(text, file.toString(), overrides, folder == null ? Path.of("").toAbsolutePath() : folder);
     }
 
     /**
@@ -110,7 +86,7 @@ public final class ScenarioLoader {
      */
     public Scenario parse(String yamlText, String sourceName, List<String> overrides, Path folder) throws ScenarioException {
         Node root = YamlTree.read(yamlText, sourceName);
-        Problems problems = new Problems();
+        Problems problems = new Problems(sourceName);
         Node overridden = Overrides.apply(root, overrides, problems);
         Scenario scenario = new ScenarioBinder(algorithms, defaultName(sourceName), problems, folder).bind(overridden);
         problems.throwIfAny();
@@ -121,9 +97,5 @@ public final class ScenarioLoader {
         String fileName = sourceName.substring(Math.max(sourceName.lastIndexOf('/'), sourceName.lastIndexOf('\\')) + 1);
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
-    }
-
-    private static ScenarioException problem(String where, String message) {
-        return new ScenarioException(new ScenarioException.Problem(where, message));
     }
 }

@@ -33,8 +33,20 @@ final class Values {
         return null;
     }
 
+    /**
+     * A name: of a client, server, group, class... Blank names and control characters are
+     * refused: a name must be visible where results and messages show it.
+     */
     String name(Node node, String path) {
-        return text(node, path, "a name");
+        String text = text(node, path, "a name");
+        if (text == null) return null;
+        if (text.isBlank()) return reportFound(node, path, text, "a name with at least one visible character");
+        if (text.codePoints().anyMatch(Character::isISOControl)) {
+            problems.add(node.location(), path, "found a name with a control character (such as a tab or a line "
+                    + "break), expected a name of visible characters and spaces");
+            return null;
+        }
+        return text;
     }
 
     /**
@@ -89,8 +101,20 @@ final class Values {
             problems.add(node.location(), path, e.getMessage());
             return null;
         }
-        return inRange.test(seconds) ? seconds : reportFound(node, path, text, expected);
+        if (!inRange.test(seconds)) return reportFound(node, path, text, expected);
+        if (seconds != 0 && Math.abs(seconds) < Bounds.MIN_DURATION) {
+            return reportFound(node, path, text, (inRange.test(0) ? "0 or " : "") + "a duration of at least "
+                    + MIN_DURATION_TEXT + " (lbsim's clock resolves a microsecond)");
+        }
+        if (Math.abs(seconds) > Bounds.MAX_DURATION) {
+            return reportFound(node, path, text, "a duration of at most " + MAX_DURATION_TEXT);
+        }
+        return seconds;
     }
+
+    static final String MIN_DURATION_TEXT = "0.001ms";
+    static final String MAX_DURATION_TEXT = "365000d (1,000 years)";
+    static final String MAX_RATE_TEXT = "10000000/s";
 
     /** A positive rate, in requests per second. */
     Double rate(Node node, String path) {
@@ -108,7 +132,9 @@ final class Values {
             problems.add(node.location(), path, e.getMessage());
             return null;
         }
-        return inRange.test(perSecond) ? perSecond : reportFound(node, path, text, expected);
+        if (!inRange.test(perSecond)) return reportFound(node, path, text, expected);
+        if (perSecond > Bounds.MAX_RATE) return reportFound(node, path, text, "a rate of at most " + MAX_RATE_TEXT);
+        return perSecond;
     }
 
     /** A destination port, 1 to 65535. */
@@ -138,7 +164,7 @@ final class Values {
         String text = text(node, path, expected);
         if (text == null || options.contains(text)) return text;
         problems.add(node.location(), path,
-                "found '" + text + "'" + Suggestions.didYouMean(text, options) + ", expected " + expected);
+                "found " + Fields.quote(text) + Suggestions.didYouMean(text, options) + ", expected " + expected);
         return null;
     }
 
@@ -162,7 +188,7 @@ final class Values {
 
     /** Reports a well-formed value out of range, or any other unusable text, and returns null. */
     <T> T reportFound(Node node, String path, String text, String expected) {
-        problems.add(node.location(), path, "found '" + text + "', expected " + expected);
+        problems.add(node.location(), path, "found " + Fields.quote(text) + ", expected " + expected);
         return null;
     }
 }

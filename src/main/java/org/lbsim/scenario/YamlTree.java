@@ -67,7 +67,7 @@ final class YamlTree {
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
             throw new ScenarioException(new ScenarioException.Problem(source, String.format(
-                    "the file is %,d bytes; a scenario may be at most %,d bytes (1 MiB)", bytes, MAX_BYTES)));
+                    "found %,d bytes, expected a scenario of at most %s", bytes, InputFiles.size(MAX_BYTES))));
         }
         try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
             return new YamlTree(parser, source).document();
@@ -198,6 +198,18 @@ final class YamlTree {
                 : new Location(source, location.getLineNr(), location.getColumnNr()).where();
         String reason = e.getCause() != null && e.getCause().getMessage() != null
                 ? e.getCause().getMessage() : e.getOriginalMessage();
+        if (reason != null && reason.startsWith(COMPLEX_KEY)) {
+            String kind = reason.contains("MappingStart") ? "a map" : reason.contains("SequenceStart") ? "a list" : "a complex key";
+            return new ScenarioException.Problem(where, "found " + kind + " as a key (a YAML complex key, written with '?'), "
+                    + "expected a plain key such as name or duration");
+        }
+        if (reason == null || reason.contains("org.yaml.") || reason.contains("com.fasterxml.")) {
+            // Never show a parser's internal objects; the line and column say where.
+            reason = "found something the YAML reader cannot use here, expected a plain key, value, list or map";
+        }
         return new ScenarioException.Problem(where, "YAML error: " + reason);
     }
+
+    /** How Jackson reports a key that is a map or a list ({@code ? [a, b]}), naming a SnakeYAML event. */
+    private static final String COMPLEX_KEY = "Expected a field name";
 }

@@ -31,6 +31,27 @@ class ConsistentHashTest {
         }
     }
 
+    /**
+     * What the loader cannot see (an algorithm switched to live in the window, a benchmark) gets
+     * fewer points per unit of weight, every backend alike, so the ring never passes 2^23 points
+     * and its size is computed without overflow: 256 backends of weight 256 at the default 160
+     * would be 10.5 million points.
+     */
+    @org.junit.jupiter.api.Test
+    void aRingBeyondItsCap_isScaledDownAlike_andEveryBackendKeepsItsShare() {
+        int[] weights = new int[256];
+        Arrays.fill(weights, 256);
+        weights[0] = 128;
+        FakeBalancer balancer = new FakeBalancer("consistent-hash", Map.of(), weights);
+        int[] hits = new int[weights.length];
+        SplittableRandom random = new SplittableRandom(15);
+        for (int k = 0; k < 200_000; k++) hits[balancer.dispatch(new FakeBalancer.Source(random.nextInt())).id()]++;
+        assertThat(Arrays.stream(hits).min().getAsInt()).isPositive();
+        // 65,408 units of weight share 8,388,608 points: 128 per unit, so backend 0 holds half a share.
+        assertThat(hits[0]).isBetween(200_000 / 511 / 2, 200_000 / 511 * 2);
+        assertThat(ConsistentHash.MAX_RING_POINTS).isEqualTo(8_388_608L);
+    }
+
     /** The ring written out from its definition, searched point by point. */
     private static final class Ring {
         private final long[] points; // hash in the high half, owner's id in the low half

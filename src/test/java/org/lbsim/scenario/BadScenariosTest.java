@@ -68,6 +68,23 @@ class BadScenariosTest {
             trace-bad-speedup.yaml      | 4 | 70 | speedup: found '0', expected a positive factor
             trace-with-rate.yaml        | 4 | 61 | found unknown key 'rate'; expected one of: process, file, format, speedup
             set-rate-closed.yaml        | 9 | 42 | found 'users', a client of closed-loop users or a trace, expected an open client
+            complex-key.yaml            | 2 |  4 | found a list as a key (a YAML complex key, written with '?'), expected a plain key
+            blank-class-name.yaml       | 6 | 16 | clients[0].mix[0].name: found ' ', expected a name with at least one visible character
+            name-with-line-break.yaml   | 3 | 11 | clients[0].name: found a name with a control character
+            weibull-tiny-shape.yaml     | 5 | 45 | clients[0].service.shape: found '0.005', expected a Weibull shape from 0.1 to 100
+            failure-weibull-tiny-shape.yaml | 9 | 62 | servers[0].failures[0].shape: found '0.005', expected a Weibull shape from 0.1 to 100
+            lognormal-huge-cv.yaml      | 5 | 56 | clients[0].service.cv: found '1e200', expected a coefficient of variation from 0.001 to 100
+            huge-workers.yaml           | 8 | 14 | servers[0].workers: found '2147483647', expected a whole number from 1 to 100,000
+            huge-weight.yaml            | 8 | 13 | servers[0].weight: found '2147483647', expected a whole number from 0 to 256 (as HAProxy's weights)
+            set-weight-above-256.yaml   | 9 | 56 | events[0].weight: found '257', expected a whole number from 0 to 256
+            too-many-servers.yaml       | 7 |  3 | servers: found 11,000 servers in all (11,000 listed after count, 0 added by add-server events, 0 autoscaling's max), expected at most 10,000
+            too-many-workers.yaml       | 7 |  3 | servers: found 100,000,000 workers in all, over every server a run may hold, expected at most 10,000,000
+            run-longer-than-a-year.yaml | 1 | 11 | duration: found '366d', expected a positive duration of at most 365d (a year)
+            rate-above-bound.yaml       | 4 | 40 | clients[0].arrivals.rate: found '20000000/s', expected a rate of at most 10000000/s
+            interval-below-resolution.yaml | 7 | 27 | balancer.healthCheck.interval: found '0.0000001ms', expected a duration of at least 0.001ms
+            empty-protocol.yaml         | 9 |  9 | securityGroups[0].inbound[0]: missing 'protocol', expected one of: tcp, udp, icmp, all
+            lognormal-tiny-cv.yaml      | 5 | 56 | clients[0].service.cv: found '1e-308', expected a coefficient of variation from 0.001 to 100
+            threshold-above-bound.yaml  | 7 | 35 | healthyThreshold: found '10000000000', expected a whole number of at least 1 and at most 1,000,000
             """)
     void badScenario_isReportedAtTheMistakeWithWhatWasFound(String file, int line, int column, String message) {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Fixtures.load("bad/" + file));
@@ -82,7 +99,8 @@ class BadScenariosTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"unknown-key.yaml", "syntax-error.yaml", "tag.yaml", "duplicate-key.yaml", "too-deep.yaml"})
+    @CsvSource({"unknown-key.yaml", "syntax-error.yaml", "tag.yaml", "duplicate-key.yaml", "too-deep.yaml",
+            "complex-key.yaml"})
     void problems_speakPlainWordsWithoutJavaNamesOrTraces(String file) {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Fixtures.load("bad/" + file));
 

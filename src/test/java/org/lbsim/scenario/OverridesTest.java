@@ -106,4 +106,46 @@ class OverridesTest {
 
         assertThat(Fixtures.LOADER.load(Fixtures.scenario("good/full.yaml"), List.of()).seed()).isEqualTo(42);
     }
+
+    /** 3,000 keys overflowed the stack of the path's walk; the path is refused before any walk. */
+    @Test
+    void aPathOfThousandsOfKeys_isRefusedAtTheOption_withoutOverflowingTheStack() {
+        String path = String.join(".", java.util.Collections.nCopies(3000, "a"));
+        ScenarioException.Problem p = onlyProblem(path + "=1");
+
+        assertThat(p.where()).startsWith("--set a.a.a.").endsWith("... (6,001 characters)").hasSizeLessThan(300);
+        assertThat(p.message()).isEqualTo("found a path of 3,000 keys, expected at most 32: a scenario nests no deeper "
+                + "(such as balancer.healthCheck.interval)");
+    }
+
+    @Test
+    void aPathOfThirtyTwoKeys_isWalked() {
+        String path = String.join(".", java.util.Collections.nCopies(32, "a"));
+        ScenarioException.Problem p = onlyProblem(path + "=1");
+
+        assertThat(p.message()).contains("found unknown key 'a'");
+    }
+
+    /** Part 4 of issue 15: an error in a --set option reads like every other argument error. */
+    @Test
+    void problemsOfAnOption_carryTheLbsimPrefix_likeEveryArgumentError() {
+        ScenarioException.Problem p = onlyProblem("clients.users.arrivals.rate=-5/s");
+
+        assertThat(p.fromOption()).isTrue();
+        assertThat(p.toString()).isEqualTo("lbsim: --set clients.users.arrivals.rate=-5/s: clients[0].arrivals.rate: "
+                + "found '-5/s', expected a positive rate such as 150/s");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = org.lbsim.cli.Main.execute(new String[] {"validate", "scenarios/two-instances.yaml", "--set",
+                "servers.nope.workers=2"}, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).startsWith("lbsim: --set servers.nope.workers=2: found no item 'nope' in 'servers'");
+    }
+
+    @Test
+    void problemsOfAFile_haveNoPrefix() {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Fixtures.load("bad/negative-rate.yaml"));
+
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.fromOption()).isFalse());
+        assertThat(e.getMessage()).doesNotContain("lbsim:");
+    }
 }

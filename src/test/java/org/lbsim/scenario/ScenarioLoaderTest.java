@@ -3,10 +3,14 @@ package org.lbsim.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioLoaderTest {
 
@@ -150,5 +154,80 @@ class ScenarioLoaderTest {
         assertThat(trace.serviceFromBytes()).isEqualTo(new ArrivalSpec.BytesService(0.002, 0.0001));
         assertThat(trace.serviceFromBytes().work(10_000)).isCloseTo(0.003, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(s.clients().get(0).service()).isNull(); // a trace may log its own times
+    }
+
+    /** A device reports a size of 0 and never ends: the reader stops one byte past the limit. */
+    @Test
+    void anEndlessDevice_isReadOnlyUpToTheLimit() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")), "no /dev/zero here");
+        assertThatThrownBy(() -> Fixtures.LOADER.load(Path.of("/dev/zero"), List.of()))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.where()).isEqualTo("/dev/zero");
+                            assertThat(p.message()).isEqualTo("found more than 1,048,576 bytes, expected a scenario "
+                                    + "file of at most 1 MiB (1,048,576 bytes)");
+                        }));
+    }
+
+    @Test
+    void aFileOverTheLimit_isRefusedWithoutReadingItAll(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("big.yaml");
+        Files.write(file, new byte[YamlTree.MAX_BYTES + 100]);
+        assertThatThrownBy(() -> Fixtures.LOADER.load(file, List.of()))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.message()).startsWith("found more than 1,048,576 bytes")));
+    }
+
+    @Test
+    void aFolder_isRefusedByName(@TempDir Path dir) {
+        assertThatThrownBy(() -> Fixtures.LOADER.load(dir, List.of()))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> assertThat(p.toString()).isEqualTo(dir + ": found a folder, expected a scenario file")));
+    }
+
+    /** A trace is read anew by every run, and a device may never end: only a regular file is replayed. */
+    @Test
+    void aTraceThatIsADevice_isRefusedAtItsLine(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
+        String text = """
+                duration: 1min
+                clients:
+                  - name: replay
+                    arrivals: {process: trace, file: /dev/zero, format: csv}
+                servers: [{name: web}]
+                """;
+        assertThatThrownBy(() -> Fixtures.LOADER.parse(text, "device.yaml", List.of(), dir))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems()).singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.where()).isEqualTo("device.yaml:4:38");
+                            assertThat(p.message()).contains("found '/dev/zero' (it is not a regular file but a device "
+                                    + "or a pipe), expected a readable trace file");
+                        }));
+    }
+
+    /** The reference says base and perKB are each 0 or more; both 0 is work 0, like a logged 0.000. */
+    @Test
+    void serviceFromBytesOfZero_isAccepted_asTheReferenceSays() throws ScenarioException {
+        Scenario s = Fixtures.load("good/trace.yaml", "clients.0.arrivals.serviceFromBytes={base: 0s, perKB: 0s}");
+        var trace = (ArrivalSpec.Trace) s.clients().get(0).arrivals();
+        assertThat(trace.serviceFromBytes()).isEqualTo(new ArrivalSpec.BytesService(0, 0));
+        assertThat(trace.serviceFromBytes().work(10_000)).isZero();
+    }
+
+    /** A file of a megabyte can hold tens of thousands of mistakes; the first hundred are shown, the rest counted. */
+    @Test
+    void thousandsOfMistakes_showTheFirstHundredAndCountTheRest() {
+        StringBuilder text = new StringBuilder("duration: 1min\nclients:\n");
+        for (int i = 0; i < 5000; i++) {
+            text.append("  - {name: c").append(i).append(", arrivals: {process: poisson, rate: 1/s}, "
+                    + "service: {distribution: exponential, mean: 1s}, target: nowhere}\n");
+        }
+        text.append("servers: [{name: web}]\n");
+        assertThatThrownBy(() -> Fixtures.LOADER.parse(text.toString(), "many.yaml", List.of()))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> {
+                    assertThat(e.problems()).hasSize(Problems.MAX_KEPT + 1);
+                    assertThat(e.problems().get(Problems.MAX_KEPT).toString())
+                            .isEqualTo("many.yaml: found 4,900 more problems, not shown; fix the 100 above first");
+                });
     }
 }
