@@ -122,6 +122,13 @@ class MainTest {
         assertThat(out.toString()).contains("run", "validate", "algorithms");
     }
 
+    @Test
+    void noArgumentsPrintTheUsageToStandardErrorAndExitWith2() {
+        assertThat(lbsim()).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("Usage: lbsim").contains("run", "validate", "algorithms");
+    }
+
     /** The help of the options that take a metric lists every declared metric by name. */
     @Test
     void helpListsTheDeclaredMetrics() {
