@@ -43,10 +43,7 @@ final class ScenarioOptions {
     Scenario load(Algorithms algorithms, List<String> pointOverrides) throws ScenarioException {
         List<String> all = new ArrayList<>(pointOverrides);
         if (algorithm != null) {
-            if (algorithms.find(algorithm).isEmpty()) {
-                throw new UserInputException("--algorithm: found '" + algorithm + "', expected one of "
-                        + String.join(", ", algorithms.parameterKeys().keySet()));
-            }
+            if (algorithms.find(algorithm).isEmpty()) throw AlgorithmList.unknown("--algorithm", algorithm, algorithms);
             all.add("balancer.algorithm=" + algorithm);
         }
         Scenario scenario = AlgorithmRules.loader(algorithms).load(file, all);

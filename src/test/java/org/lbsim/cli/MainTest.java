@@ -103,6 +103,23 @@ class MainTest {
     }
 
     @Test
+    void aMisspeltAlgorithmGetsTheClosestNameAsTheScenarioFileDoes() {
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--algorithm", "least-connection")).isEqualTo(2);
+        assertThat(err.toString()).contains("--algorithm: found 'least-connection' (did you mean 'least-connections'?), "
+                + "expected one of round-robin, ");
+        err.getBuffer().setLength(0);
+        assertThat(lbsim("compare", "scenarios/two-instances.yaml", "--algorithms", "random,round-robbin")).isEqualTo(2);
+        assertThat(err.toString()).contains("--algorithms: found 'round-robbin' (did you mean 'round-robin'?)");
+        err.getBuffer().setLength(0);
+        assertThat(lbsim("bench", "--algorithm", "powerofd", "--requests", "2000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--algorithm: found 'powerofd' (did you mean 'power-of-d'?)");
+        err.getBuffer().setLength(0);
+        // Nothing close: no suggestion, only the list.
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--algorithm", "fastest")).isEqualTo(2);
+        assertThat(err.toString()).contains("found 'fastest', expected one of").doesNotContain("did you mean");
+    }
+
+    @Test
     void validateAcceptsTheReferenceScenario() {
         assertThat(lbsim("validate", "scenarios/two-instances.yaml")).isZero();
         assertThat(out.toString()).contains("valid", "2 server(s)");
