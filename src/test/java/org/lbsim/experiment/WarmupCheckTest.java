@@ -45,7 +45,7 @@ class WarmupCheckTest {
         }
     }
 
-    /** Its warm-up of 0 is on purpose, and the health checks' first seconds change the mean latency by 0.1%. */
+    /** Its warm-up of 0 is on purpose: its first seconds, before web-3 is marked down, move the mean latency by less than 0.1%. */
     @Test
     void theNetworkAclsScenarioGetsNoWarning() {
         Scenario scenario = ScenarioFiles.load(ScenarioFiles.DIRECTORY.resolve("network-acls.yaml"));
