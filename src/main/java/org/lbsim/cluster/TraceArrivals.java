@@ -3,6 +3,7 @@ package org.lbsim.cluster;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.lbsim.engine.RandomStream;
 import org.lbsim.metrics.TraceResult;
 import org.lbsim.scenario.ArrivalSpec;
@@ -97,8 +98,8 @@ final class TraceArrivals implements ArrivalProcess {
      */
     private TraceReplayException nothingToReplay() {
         TraceResult read = result();
-        String skipped = read.skipped() == 0 ? ""
-                : " (" + read.skipped() + (read.skipped() == 1 ? " line" : " lines") + " skipped, the first " + read.firstSkipped().get(0) + ")";
+        String skipped = read.skipped() == 0 ? "" : String.format(Locale.ROOT, " (%,d %s skipped, the first %s)",
+                read.skipped(), read.skipped() == 1 ? "line" : "lines", read.firstSkipped().get(0));
         return new TraceReplayException(reader.name() + ":" + (read.lines() + 1) + ":1: found the end of the trace before any "
                 + "line to replay" + skipped + ", expected at least one well-formed line", null);
     }
