@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         Algorithms algorithms = Algorithms.standard();
         for (String name : algorithmNames) {
-            if (algorithms.find(name).isEmpty()) throw new UserInputException("--algorithm: unknown algorithm '" + name + "'");
+            if (algorithms.find(name).isEmpty()) throw AlgorithmList.unknown("--algorithm", name, algorithms);
         }
         checkParameters(algorithms);
         if (requests < 1000 || repeat < 1) throw new UserInputException("--requests must be at least 1000 and --repeat at least 1");

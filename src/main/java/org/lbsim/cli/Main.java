@@ -3,6 +3,7 @@ package org.lbsim.cli;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.lbsim.cluster.SystemFullException;
 import org.lbsim.cluster.TraceReplayException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         addMethodSubcommands = false,
         versionProvider = Main.Version.class,
         description = "Discrete-event simulator of load-balanced clusters.")
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     /** Exit status for a user's mistake: a bad scenario or bad arguments. */
     static final int BAD_INPUT = 2;
@@ -123,9 +124,15 @@ public final class Main implements Runnable {
         return status;
     }
 
+    /**
+     * {@code lbsim} alone: no command was given, which is a mistake in the arguments as any other
+     * is, so the usage goes to standard error and the status is {@value #BAD_INPUT}; {@code --help}
+     * asks for it and gets it on standard output with status 0.
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

@@ -3,6 +3,7 @@ package org.lbsim.cluster;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.lbsim.engine.RandomStream;
 import org.lbsim.metrics.TraceResult;
 import org.lbsim.scenario.ArrivalSpec;
@@ -43,6 +44,8 @@ final class TraceArrivals implements ArrivalProcess {
     private long missingService;
     private final List<String> firstSkipped = new ArrayList<>();
     private boolean finished;
+    /** Whether any line has been found to replay: a trace with none is a mistake, not a quiet run. */
+    private boolean anyToReplay;
 
     /** @param fallback the client's own service, or null when it has none (lines must log their time) */
     TraceArrivals(ArrivalSpec.Trace spec, RandomStream random, Fallback fallback) {
@@ -66,6 +69,7 @@ final class TraceArrivals implements ArrivalProcess {
                 if (Double.isNaN(firstTime)) firstTime = ahead.time;
                 if (!Double.isNaN(ahead.service) || spec.serviceFromBytes() != null || fallback != null) {
                     hasAhead = true;
+                    anyToReplay = true;
                     // Never before now: the first line at 0, and rounding never moves time backwards.
                     return Math.max(now, (ahead.time - firstTime) / spec.speedup());
                 }
@@ -76,6 +80,7 @@ final class TraceArrivals implements ArrivalProcess {
                 }
             }
             finish();
+            if (!anyToReplay) throw nothingToReplay();
             return Double.POSITIVE_INFINITY;
         } catch (TraceFormatException e) {
             finish();
@@ -84,6 +89,19 @@ final class TraceArrivals implements ArrivalProcess {
             finish();
             throw new TraceReplayException(spec.file() + ": the trace cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The trace ended before any line a client could send: an empty file, a header alone, or
+     * only lines that were skipped. A run would measure nothing from this client, so it stops as
+     * at a malformed line, naming the end of the trace and the first line skipped, if any.
+     */
+    private TraceReplayException nothingToReplay() {
+        TraceResult read = result();
+        String skipped = read.skipped() == 0 ? "" : String.format(Locale.ROOT, " (%,d %s skipped, the first %s)",
+                read.skipped(), read.skipped() == 1 ? "line" : "lines", read.firstSkipped().get(0));
+        return new TraceReplayException(reader.name() + ":" + (read.lines() + 1) + ":1: found the end of the trace before any "
+                + "line to replay" + skipped + ", expected at least one well-formed line", null);
     }
 
     private void open() throws IOException {

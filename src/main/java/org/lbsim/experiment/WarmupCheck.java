@@ -7,12 +7,14 @@ import org.lbsim.metrics.Mser;
 import org.lbsim.metrics.TimeSeries;
 import org.lbsim.scenario.ArrivalSpec;
 import org.lbsim.scenario.ClientSpec;
+import org.lbsim.scenario.EventSpec;
 import org.lbsim.scenario.RateSchedule;
 import org.lbsim.scenario.Scenario;
 
 /**
  * Checks a scenario's {@code warmup} against MSER-5 on the mean latency per sample interval,
- * averaged over the replications (averaging damps the noise that would hide the transient).
+ * averaged over the replications (averaging damps the noise that would hide the transient), with
+ * a minimum effect so that one run's noise is not taken for a transient (see {@link Mser}).
  */
 final class WarmupCheck {
 
@@ -21,10 +23,12 @@ final class WarmupCheck {
 
     /**
      * Whether the scenario has a steady state to warm up to. A client whose rate follows a
-     * schedule or a daily cycle, or a replayed trace, changes the load on purpose, so no warm-up
-     * would end the change, and MSER would only report the schedule back.
+     * schedule or a daily cycle, a {@code set-rate} event, or a replayed trace, changes the load on
+     * purpose, so no warm-up would end the change, and MSER would only report the schedule back.
      */
     static boolean hasSteadyState(Scenario scenario) {
+        // A scripted change of a client's rate is a schedule written as events.
+        if (scenario.events().stream().anyMatch(event -> event instanceof EventSpec.SetRate)) return false;
         for (ClientSpec client : scenario.clients()) {
             if (client.arrivals() instanceof ArrivalSpec.Trace) return false;
             if (client.arrivals() instanceof ArrivalSpec.Poisson poisson && !(poisson.schedule() instanceof RateSchedule.Fixed)) {
@@ -34,17 +38,25 @@ final class WarmupCheck {
         return true;
     }
 
-    /** A warning when the warm-up looks too short, or when the latency never settles; empty otherwise. */
+    /**
+     * A warning when the warm-up looks too short, or when the latency never settles; empty
+     * otherwise. MSER-5 looks at what the run measures, the intervals from the warm-up on, and
+     * only a transient that {@linkplain Mser.Truncation#matters() matters} is reported: one that
+     * moves the mean latency by more than a small share of it and more than its noise.
+     */
     static Optional<String> warning(Scenario scenario, List<TimeSeries> replications) {
         if (replications.isEmpty() || !hasSteadyState(scenario)) return Optional.empty();
         double warmup = scenario.warmup();
         List<TimeSeries.Interval> grid = replications.get(0).intervals();
-        double[] series = new double[grid.size()];
+        // The first interval wholly after the warm-up: one that straddles it holds requests not measured.
+        int first = 0;
+        while (first < grid.size() && grid.get(first).start() < warmup) first++;
+        double[] series = new double[grid.size() - first];
         for (int i = 0; i < series.length; i++) {
             double sum = 0;
             int count = 0;
             for (TimeSeries run : replications) {
-                double mean = run.intervals().get(i).latency().mean();
+                double mean = run.intervals().get(first + i).latency().mean();
                 if (!Double.isNaN(mean)) {
                     sum += mean;
                     count++;
@@ -53,14 +65,15 @@ final class WarmupCheck {
             series[i] = count == 0 ? Double.NaN : sum / count;
         }
         Mser.Truncation truncation = Mser.truncation(series);
+        if (truncation.observations() == 0 || !truncation.matters()) return Optional.empty();
         if (!truncation.settled()) {
             return Optional.of("the latency does not settle within the first half of the run (MSER-5): the figures "
                     + "are not steady-state ones; lengthen the run, or check that the load is sustainable");
         }
-        double estimate = truncation.observations() == 0 ? 0 : grid.get(truncation.observations()).start();
-        if (estimate <= warmup) return Optional.empty();
+        double estimate = grid.get(first + truncation.observations()).start();
         return Optional.of(String.format(Locale.ROOT, "warm-up too short: MSER-5 on the latency series puts the end of "
-                + "the initial transient at %.1f s, after the scenario's warmup of %.1f s; set warmup to %.1f s or more",
-                estimate, warmup, estimate));
+                + "the initial transient at %.1f s, after the scenario's warmup of %.1f s, and the transient moves the "
+                + "measured mean latency by %.0f%%; set warmup to %.1f s or more", estimate, warmup,
+                100 * truncation.relativeChange(), estimate));
     }
 }

@@ -6,7 +6,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * A metric estimated from independent replications: the sample mean and the half-width of its
  * 95% confidence interval from Student's t with {@code count − 1} degrees of freedom.
  *
- * @param halfWidth95 NaN when fewer than two values, or when any value was NaN
+ * @param halfWidth95 NaN when fewer than two values, or when any value was NaN; exactly 0 when all
+ *                    values are equal
  */
 public record Estimate(double mean, double halfWidth95, int count) {
 
@@ -15,9 +16,16 @@ public record Estimate(double mean, double halfWidth95, int count) {
         int n = values.length;
         if (n == 0) return new Estimate(Double.NaN, Double.NaN, 0);
         double sum = 0;
-        for (double value : values) sum += value;
+        boolean allEqual = true;
+        for (double value : values) {
+            sum += value;
+            allEqual &= value == values[0];
+        }
         double mean = sum / n;
         if (n < 2 || !Double.isFinite(mean)) return new Estimate(mean, Double.NaN, n);
+        // Every replication gave the same value (a trace fixes the requests, say): that value and
+        // no width, exactly, rather than what rounding in the sum would leave, a width of 1e-16.
+        if (allEqual) return new Estimate(values[0], 0, n);
         double squares = 0;
         for (double value : values) squares += (value - mean) * (value - mean);
         double standardError = Math.sqrt(squares / (n - 1) / n);

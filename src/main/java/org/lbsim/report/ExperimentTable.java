@@ -1,5 +1,8 @@
 package org.lbsim.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,8 +26,9 @@ public final class ExperimentTable {
     /** One configuration: a row per metric. */
     public static String replicated(Replicated result) {
         StringBuilder out = new StringBuilder();
-        line(out, "%s — %s, %d replications (seeds derived from %d), 95%% confidence intervals",
-                result.runs().get(0).scenario(), result.algorithm(), result.replications(), result.runs().get(0).seed());
+        line(out, "%s — %s, %s (seeds derived from %d), 95%% confidence intervals",
+                result.runs().get(0).scenario(), result.algorithm(), Words.count(result.replications(), "replication"),
+                result.runs().get(0).seed());
         out.append('\n');
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("metric", "mean ± half-width"));
@@ -41,8 +45,9 @@ public final class ExperimentTable {
     public static String comparison(List<Replicated> results) {
         StringBuilder out = new StringBuilder();
         Replicated first = results.get(0);
-        line(out, "%s — %d algorithms, %d replications each on common random numbers, 95%% confidence intervals",
-                first.runs().get(0).scenario(), results.size(), first.replications());
+        line(out, "%s — %s, %s each on common random numbers, 95%% confidence intervals",
+                first.runs().get(0).scenario(), Words.count(results.size(), "algorithm"),
+                Words.count(first.replications(), "replication"));
         out.append('\n');
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("metric"));
@@ -83,8 +88,9 @@ public final class ExperimentTable {
      */
     public static String sweep(List<Replicated> results) {
         StringBuilder out = new StringBuilder();
-        line(out, "%s — sweep of %d configurations, %d replications each, 95%% confidence intervals",
-                results.get(0).runs().get(0).scenario(), results.size(), results.get(0).replications());
+        line(out, "%s — sweep of %s, %s each, 95%% confidence intervals",
+                results.get(0).runs().get(0).scenario(), Words.count(results.size(), "configuration"),
+                Words.count(results.get(0).replications(), "replication"));
         List<String> varying = new ArrayList<>();
         List<String> fixed = new ArrayList<>();
         for (String path : results.get(0).set().keySet()) {
@@ -115,24 +121,39 @@ public final class ExperimentTable {
         return out.toString();
     }
 
-    /** Mean ± half-width in display units, both rounded to the half-width's second significant digit. */
+    /**
+     * Mean ± half-width in display units, both rounded to the half-width's second significant
+     * digit. A half-width of exactly 0 (every replication gave the same value) shows as "± 0"
+     * after the value with the digits it has; one too small for six decimals shows as a bound.
+     */
     public static String format(Estimate estimate, Metric metric) {
         double mean = estimate.mean() * metric.displayScale();
         double halfWidth = estimate.halfWidth95() * metric.displayScale();
         if (!Double.isFinite(mean)) return "-";
+        if (halfWidth == 0) return exactly(mean) + PLUS_MINUS + "0";
         int decimals = decimals(halfWidth);
         // Adding 0.0 turns -0.0 into 0.0, so a mean that rounds to zero shows no sign.
         String text = String.format(Locale.ROOT, "%." + decimals + "f", round(mean, decimals) + 0.0);
-        return Double.isFinite(halfWidth) ? text + PLUS_MINUS + String.format(Locale.ROOT, "%." + decimals + "f", halfWidth) : text;
+        if (!Double.isFinite(halfWidth)) return mean == Math.rint(mean) ? exactly(mean) : text; // one replication
+        if (round(halfWidth, decimals) == 0) return text + PLUS_MINUS + "<" + BigDecimal.ONE.movePointLeft(decimals).toPlainString();
+        return text + PLUS_MINUS + String.format(Locale.ROOT, "%." + decimals + "f", halfWidth);
     }
 
+    /** A value known without error: a whole number as one, anything else to six significant digits, no trailing zeros. */
+    private static String exactly(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) return Long.toString((long) value);
+        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A paired difference with its sign, but none on a difference that is exactly 0 in every replication. */
     private static String signed(Estimate estimate, Metric metric) {
         String text = format(estimate, metric);
-        return text.startsWith("-") ? text : "+" + text;
+        boolean none = estimate.mean() == 0 && estimate.halfWidth95() == 0;
+        return none || text.startsWith("-") ? text : "+" + text;
     }
 
     private static double round(double value, int decimals) {
-        return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     private static int decimals(double halfWidth) {

@@ -31,7 +31,7 @@ public final class SummaryTable {
         row(out, "failed", requests.failed(), requests.offered());
         row(out, "timed out", requests.timedOut(), requests.offered());
         row(out, "in flight", requests.inFlight(), requests.offered());
-        if (requests.retried() > 0) line(out, "  (%,d retries on another backend)", requests.retried());
+        if (requests.retried() > 0) line(out, "  (%s on another backend)", Words.count(requests.retried(), "retry", "retries"));
         line(out, "throughput %.1f/s, availability %s", result.throughput(), percent(result.availability()));
         out.append('\n');
 
@@ -73,15 +73,16 @@ public final class SummaryTable {
         }
         out.append('\n');
         var balancer = result.balancer();
-        line(out, "balancer: %,d health checks, %d marked down, %d marked up, mean detection %s",
-                balancer.healthChecks(), balancer.markedDown(), balancer.markedUp(), seconds(balancer.meanDetectionSeconds()));
+        // No mean detection time when the balancer detected no failure: there is nothing to average.
+        line(out, "balancer: %s, %d marked down, %d marked up%s", Words.count(balancer.healthChecks(), "health check"),
+                balancer.markedDown(), balancer.markedUp(), Double.isFinite(balancer.meanDetectionSeconds())
+                        ? ", mean detection " + seconds(balancer.meanDetectionSeconds()) : "");
         if (balancer.secondsBelowMinimumHealthy() > 0) {
             line(out, "  below the healthy minimum for %s", seconds(balancer.secondsBelowMinimumHealthy()));
         }
         for (FailureRecord failure : result.failures()) {
-            line(out, "  %s %s at %s, noticed after %s, over at %s, %,d requests lost", failure.server(), failure.kind(),
-                    seconds(failure.at()), seconds(failure.detectedAfterSeconds()), seconds(failure.recoveredAt()),
-                    failure.lost());
+            line(out, "  %s %s at %s, %s, %s lost", failure.server(), failure.kind(), seconds(failure.at()),
+                    noticedAndOver(failure), Words.count(failure.lost(), "request"));
         }
         var sessions = result.workload().sessions();
         if (sessions != null) {
@@ -90,8 +91,8 @@ public final class SummaryTable {
         }
         var trace = result.workload().trace();
         if (trace != null) {
-            line(out, "trace: %,d lines, %,d replayed, %,d skipped, %,d out of order", trace.lines(), trace.replayed(),
-                    trace.skipped(), trace.reordered());
+            line(out, "trace: %s, %,d replayed, %,d skipped, %,d out of order", Words.count(trace.lines(), "line"),
+                    trace.replayed(), trace.skipped(), trace.reordered());
             for (String skipped : trace.firstSkipped()) line(out, "  skipped %s", skipped);
         }
         var scaling = result.scaling();
@@ -105,6 +106,18 @@ public final class SummaryTable {
         }
         for (String warning : result.warnings()) line(out, "warning: %s", warning);
         return out.toString();
+    }
+
+    /** When the balancer noticed an outage and when it ended, in words where either did not happen in the run. */
+    static String noticedAndOver(FailureRecord failure) {
+        boolean noticed = Double.isFinite(failure.detectedAfterSeconds());
+        boolean over = Double.isFinite(failure.recoveredAt());
+        if (noticed && over) {
+            return "noticed after " + seconds(failure.detectedAfterSeconds()) + ", over at " + seconds(failure.recoveredAt());
+        }
+        if (noticed) return "noticed after " + seconds(failure.detectedAfterSeconds()) + ", not over by the end of the run";
+        if (over) return "not noticed before it was over at " + seconds(failure.recoveredAt());
+        return "neither noticed nor over by the end of the run";
     }
 
     private static void row(StringBuilder out, String label, long count, long total) {
@@ -123,7 +136,8 @@ public final class SummaryTable {
         return Double.isFinite(seconds) ? String.format(Locale.ROOT, "%.1f ms", 1000 * seconds) : "-";
     }
 
+    /** Seconds to a tenth; only ever given a time that exists (see {@link #noticedAndOver}). */
     private static String seconds(double seconds) {
-        return Double.isFinite(seconds) ? String.format(Locale.ROOT, "%.1f s", seconds) : "never";
+        return String.format(Locale.ROOT, "%.1f s", seconds);
     }
 }

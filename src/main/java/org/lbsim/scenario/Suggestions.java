@@ -2,8 +2,8 @@ package org.lbsim.scenario;
 
 import java.util.Collection;
 
-/** "Did you mean" hints for misspelt keys and names. */
-final class Suggestions {
+/** "Did you mean" hints for misspelt keys and names, in scenario files and on the command line. */
+public final class Suggestions {
 
     /** Edits allowed between what was written and a suggestion; more would suggest nonsense. */
     private static final int MAX_DISTANCE = 2;
@@ -12,7 +12,7 @@ final class Suggestions {
     }
 
     /** {@code " (did you mean 'rate'?)"}, or an empty string when nothing is close enough. */
-    static String didYouMean(String found, Collection<String> candidates) {
+    public static String didYouMean(String found, Collection<String> candidates) {
         String best = null;
         int bestDistance = MAX_DISTANCE + 1;
         for (String candidate : candidates) {

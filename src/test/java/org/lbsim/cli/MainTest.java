@@ -103,9 +103,117 @@ class MainTest {
     }
 
     @Test
+    void aMisspeltAlgorithmGetsTheClosestNameAsTheScenarioFileDoes() {
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--algorithm", "least-connection")).isEqualTo(2);
+        assertThat(err.toString()).contains("--algorithm: found 'least-connection' (did you mean 'least-connections'?), "
+                + "expected one of round-robin, ");
+        err.getBuffer().setLength(0);
+        assertThat(lbsim("compare", "scenarios/two-instances.yaml", "--algorithms", "random,round-robbin")).isEqualTo(2);
+        assertThat(err.toString()).contains("--algorithms: found 'round-robbin' (did you mean 'round-robin'?)");
+        err.getBuffer().setLength(0);
+        assertThat(lbsim("bench", "--algorithm", "powerofd", "--requests", "2000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--algorithm: found 'powerofd' (did you mean 'power-of-d'?)");
+        err.getBuffer().setLength(0);
+        // Nothing close: no suggestion, only the list.
+        assertThat(lbsim("run", "scenarios/two-instances.yaml", "--algorithm", "fastest")).isEqualTo(2);
+        assertThat(err.toString()).contains("found 'fastest', expected one of").doesNotContain("did you mean");
+    }
+
+    @Test
     void validateAcceptsTheReferenceScenario() {
         assertThat(lbsim("validate", "scenarios/two-instances.yaml")).isZero();
-        assertThat(out.toString()).contains("valid", "2 server(s)");
+        assertThat(out.toString()).contains("valid", "2 servers,");
+    }
+
+    @Test
+    void validateChecksEveryFileGivenAndNamesEveryBadOne(@TempDir Path dir) throws IOException {
+        Path misspelt = dir.resolve("misspelt.yaml");
+        Files.writeString(misspelt, "name: bad\nduration: 10 minutes\n");
+        Path missing = dir.resolve("missing.yaml");
+        assertThat(lbsim("validate", "scenarios/two-instances.yaml", misspelt.toString(), "scenarios/bench.yaml",
+                missing.toString())).isEqualTo(2);
+        // The good ones still get their verdict, after a bad one as before it.
+        assertThat(out.toString()).contains("scenarios/two-instances.yaml: valid — \"Two instances behind a load balancer\": "
+                + "3 clients, 2 servers, 2 security groups, algorithm least-connections, 600 s simulated")
+                .contains("scenarios/bench.yaml: valid").doesNotContain("misspelt.yaml", "missing.yaml");
+        assertThat(err.toString()).contains(misspelt + ":2:", missing.toString())
+                .contains("lbsim: 2 of 4 scenario files are not valid: " + misspelt + ", " + missing)
+                .doesNotContain("Exception");
+
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertThat(lbsim("validate", "scenarios/two-instances.yaml", "scenarios/bench.yaml")).isZero();
+        assertThat(out.toString().lines()).hasSize(2);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void validateReadsATraceThroughAndWithStrictStopsWhereRunStrictDoes(@TempDir Path dir) throws IOException {
+        Path scenario = replay(dir, "0,10.0.0.1,0.01\n10,10.0.0.2,0.01\n20,10.0.0.x,0.01\n");
+        assertThat(lbsim("validate", scenario.toString())).isZero();
+        Path trace = dir.resolve("trace.csv");
+        assertThat(out.toString()).contains("1 client, 1 server, 0 security groups")
+                .contains("  trace " + trace + " (client replay): 4 lines, 2 to replay, 1 skipped")
+                .contains("    skipped " + trace + ":4:4: found '10.0.0.x'");
+
+        // The malformed line comes after the 6 s that run reads; validate reads the whole trace.
+        assertThat(lbsim("run", scenario.toString(), "--strict", "--set", "duration=30s", "--quiet")).isEqualTo(2);
+        String runs = err.toString();
+        err.getBuffer().setLength(0);
+        assertThat(lbsim("validate", scenario.toString(), "--strict")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(runs).startsWith(trace + ":4:4: found '10.0.0.x', expected ");
+        // strict: true in the file does what --strict does.
+        err.getBuffer().setLength(0);
+        assertThat(lbsim("validate", scenario.toString(), "--set", "clients.replay.arrivals.strict=true")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(runs);
+    }
+
+    @Test
+    void aTraceWithNothingToReplayFailsValidateAsItFailsRun(@TempDir Path dir) throws IOException {
+        for (String trace : List.of("", "time,source,service\n", "time,source,service\nsoon,10.0.0.1,0.01\n\n")) {
+            Path scenario = replay(dir, null);
+            Files.writeString(dir.resolve("trace.csv"), trace);
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            assertThat(lbsim("run", scenario.toString(), "--quiet")).as(trace).isEqualTo(2);
+            String runs = err.toString();
+            assertThat(runs).startsWith(dir.resolve("trace.csv") + ":").contains("found the end of").doesNotContain("Exception");
+            err.getBuffer().setLength(0);
+            assertThat(lbsim("validate", scenario.toString())).as(trace).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo(runs);
+            assertThat(out.toString()).isEmpty();
+        }
+        assertThat(err.toString()).isEqualTo(dir.resolve("trace.csv") + ":4:1: found the end of the trace before any "
+                + "line to replay (1 line skipped, the first " + dir.resolve("trace.csv") + ":2:1: found 'soon', expected "
+                + "a time in seconds), expected at least one well-formed line\n");
+    }
+
+    @Test
+    void validateWithStrictNeedsATraceInOneOfItsFiles(@TempDir Path dir) throws IOException {
+        assertThat(lbsim("validate", "scenarios/two-instances.yaml", "--strict")).isEqualTo(2);
+        assertThat(err.toString()).contains("--strict: found no client that replays a trace in scenarios/two-instances.yaml");
+        assertThat(out.toString()).isEmpty();
+        err.getBuffer().setLength(0);
+        Path scenario = replay(dir, "0,10.0.0.1,0.01\n");
+        assertThat(lbsim("validate", "scenarios/two-instances.yaml", scenario.toString(), "--strict")).isZero();
+        assertThat(out.toString()).contains("scenarios/two-instances.yaml: valid", scenario + ": valid");
+        assertThat(lbsim("validate", "scenarios/two-instances.yaml", "scenarios/bench.yaml", "--speedup", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--speedup: found no client that replays a trace in any of the 2 files");
+    }
+
+    /** A scenario replaying {@code trace.csv} in {@code dir} for 6 s at speedup 2; {@code rows} after a header, unless null. */
+    private static Path replay(Path dir, String rows) throws IOException {
+        if (rows != null) Files.writeString(dir.resolve("trace.csv"), "time,source,service\n" + rows);
+        Path scenario = dir.resolve("replay.yaml");
+        Files.writeString(scenario, """
+                duration: 6s
+                clients:
+                  - name: replay
+                    arrivals: {process: trace, file: trace.csv, speedup: 2}
+                servers:
+                  - name: web
+                """);
+        return scenario;
     }
 
     @Test
@@ -120,6 +228,13 @@ class MainTest {
         assertThat(out.toString()).startsWith("lbsim ");
         assertThat(lbsim("--help")).isZero();
         assertThat(out.toString()).contains("run", "validate", "algorithms");
+    }
+
+    @Test
+    void noArgumentsPrintTheUsageToStandardErrorAndExitWith2() {
+        assertThat(lbsim()).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("Usage: lbsim").contains("run", "validate", "algorithms");
     }
 
     /** The help of the options that take a metric lists every declared metric by name. */

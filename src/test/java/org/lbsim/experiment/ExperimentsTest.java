@@ -13,6 +13,8 @@ import org.lbsim.balancing.Algorithms;
 import org.lbsim.metrics.Metric;
 import org.lbsim.metrics.Replicated;
 import org.lbsim.report.JsonReport;
+import org.lbsim.scenario.FailureKind;
+import org.lbsim.scenario.FailureSpec;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ServerSpec;
 import org.lbsim.support.TestScenarios;
@@ -84,11 +86,12 @@ class ExperimentsTest {
 
     @Test
     void warnsWhenTheWarmupIsShorterThanTheTransient() {
-        // At ρ = 0.95 an empty system takes hundreds of seconds to fill to its steady state.
-        Scenario noWarmup = TestScenarios.scenario().duration(6000, 0).poissonClient("users", 0.95, 1.0)
-                .server("s1", 1, ServerSpec.UNLIMITED_QUEUE).build();
-        Replicated result = experiments(2).replicate(noWarmup, 10);
-        assertThat(result.warnings()).anyMatch(w -> w.startsWith("warm-up too short") || w.contains("does not settle"));
+        // At a quarter of its speed for 200 s the server piles up 50 s of work, drained near 300 s.
+        FailureSpec slow = new FailureSpec.Scheduled(FailureKind.SLOWDOWN, 0.25, true, 0, 200);
+        Scenario noWarmup = TestScenarios.scenario().duration(2000, 0).poissonClient("users", 0.5, 1.0)
+                .server("s1", 1, ServerSpec.UNLIMITED_QUEUE, List.of(slow)).build();
+        Replicated result = experiments(2).replicate(noWarmup, 5);
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("warm-up too short"));
 
         Replicated light = experiments(2).replicate(twoServers(0.5, 2000, 200), 5);
         assertThat(light.warnings()).isEmpty();
