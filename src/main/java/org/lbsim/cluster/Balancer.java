@@ -270,7 +270,7 @@ final class Balancer {
         backend.outstanding--;
         algorithm.onFinished(backend, latency);
         if (outliers != null && !Double.isNaN(latency)) outliers.succeeded(backend);
-        if (backend.draining && backend.outstanding == 0 && backend.server.holding() == 0) deregistered(backend);
+        if (backend.draining && backend.outstanding == 0) deregistered(backend);
     }
 
     /**
@@ -310,12 +310,17 @@ final class Balancer {
         return belowMinimum.mean(now) * (now - belowMinimum.windowStart());
     }
 
-    /** Starts deregistration: no new requests; it terminates when drained or when the delay runs out. */
+    /**
+     * Starts deregistration: no new requests; it terminates when the balancer has no request
+     * outstanding there (by its own count: whatever else the instance holds, such as direct
+     * attempts that never went through the balancer, is not the balancer's to wait for) or when
+     * the delay runs out.
+     */
     void deregister(Backend backend) {
         if (backend.draining || backend.deregistered) return;
         backend.draining = true;
         usableChanged();
-        if (backend.outstanding == 0 && backend.server.holding() == 0) {
+        if (backend.outstanding == 0) {
             deregistered(backend);
         } else {
             simulation.schedule(policies.deregistrationDelay(), this::deregistered, backend);
