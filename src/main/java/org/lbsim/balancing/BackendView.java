@@ -15,4 +15,14 @@ public non-sealed interface BackendView extends Pick {
 
     /** Requests the balancer sent to this backend and has not seen answered or failed yet. */
     int outstanding();
+
+    /**
+     * The fraction of its weight slow start gives it now, in (0, 1]: below 1 while it ramps up
+     * after becoming healthy, exactly 1 otherwise. Which backends ramp changes only with a call
+     * of {@link BalancingAlgorithm#updateBackends} (the balancer makes one when a ramp ends);
+     * the fraction of one that ramps grows with the simulated clock.
+     */
+    default double slowStartFactor() {
+        return 1;
+    }
 }

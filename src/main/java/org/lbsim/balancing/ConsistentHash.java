@@ -13,9 +13,14 @@ import java.util.List;
  * sources it owned move, to the owners of the next points; the others stay. Backends of weight 0
  * get nothing.
  *
+ * <p>A retry takes the first point after the key's that another backend owns, as Envoy's ring
+ * hash does when a retry rejects a host. Slow start does not apply (Envoy has it only for round
+ * robin and least request; NGINX refuses {@code slow_start} with {@code hash}).
+ *
  * <p>Parameter {@code virtualNodes} (default 160, 1 to 10,000); the ring holds at most 2^23
- * points. Cost: O(1) expected per decision (an index
- * by the key's top bits leaves about two points to search); O(n·v·log(n·v)) when the usable set
+ * points. Cost: O(1) expected per decision (an index by the key's top bits leaves about two
+ * points to search; a retry walks on past the avoided backend's points, n ÷ (n − 1) of them on
+ * average); O(n·v·log(n·v)) when the usable set
  * changes.
  */
 final class ConsistentHash implements BalancingAlgorithm {
@@ -48,6 +53,10 @@ final class ConsistentHash implements BalancingAlgorithm {
      */
     private int[] bucketStart = {0, 0};
     private int bucketShift = 31;
+    /** By backend id: its index in {@code backends}, or -1. */
+    private int[] indexById = new int[0];
+    /** Backends that own points (positive weight). */
+    private int owners;
 
     ConsistentHash(AlgorithmContext context) {
         this.virtualNodes = (int) context.value(VIRTUAL_NODES);
@@ -56,6 +65,15 @@ final class ConsistentHash implements BalancingAlgorithm {
     @Override
     public void updateBackends(List<? extends BackendView> usable) {
         backends = usable.toArray(new BackendView[0]);
+        int maxId = -1;
+        owners = 0;
+        for (BackendView backend : backends) {
+            maxId = Math.max(maxId, backend.id());
+            if (backend.weight() > 0) owners++;
+        }
+        indexById = new int[maxId + 1];
+        Arrays.fill(indexById, -1);
+        for (int i = 0; i < backends.length; i++) indexById[backends[i].id()] = i;
         long totalWeight = 0;
         for (BackendView backend : backends) totalWeight += backend.weight();
         // The loader refuses scenarios whose ring would exceed its cap; what it cannot see (an
@@ -123,6 +141,18 @@ final class ConsistentHash implements BalancingAlgorithm {
             if (point(mid) < key) low = mid + 1;
             else high = mid;
         }
-        return backends[(int) ring[low == n ? 0 : low]];
+        int at = low == n ? 0 : low;
+        int avoid = request.avoid();
+        int avoided = avoid >= 0 && avoid < indexById.length ? indexById[avoid] : -1;
+        if (avoided >= 0 && backends[avoided].weight() > 0) {
+            if (owners == 1) return Pick.NoOtherBackend.INSTANCE;
+            while ((int) ring[at] == avoided) at = at + 1 == n ? 0 : at + 1;
+        }
+        return backends[(int) ring[at]];
+    }
+
+    @Override
+    public boolean slowStartApplies() {
+        return false;
     }
 }

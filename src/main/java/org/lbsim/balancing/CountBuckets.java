@@ -71,6 +71,37 @@ final class CountBuckets {
         return order[i];
     }
 
+    /*
+     * The same three questions with one member left out (a retry's avoided backend): the
+     * smallest count among the others, how many of them have it, and the i-th of those. When the
+     * member left out is the only one at the minimum, the others' minimum is the next count up,
+     * whose members follow it in the order. Call only when some other member exists.
+     */
+
+    /** The smallest count among the members other than {@code excluded} (-1: none excluded). */
+    int minimumExcept(int excluded) {
+        return soleMinimum(excluded) ? count[order[1]] : minimum;
+    }
+
+    /** How many members other than {@code excluded} have that smallest count. */
+    int tiedAtMinimumExcept(int excluded) {
+        if (excluded < 0 || position[excluded] >= tiedAtMinimum()) return tiedAtMinimum();
+        if (soleMinimum(excluded)) return start[count[order[1]] + 1] - 1;
+        return tiedAtMinimum() - 1;
+    }
+
+    /** The {@code i}-th of the members other than {@code excluded} tied at their smallest count. */
+    int tiedMemberExcept(int i, int excluded) {
+        if (excluded < 0) return order[i];
+        int at = position[excluded];
+        return order[i >= at ? i + 1 : i];
+    }
+
+    /** Whether {@code excluded} is the one member at the minimum. */
+    private boolean soleMinimum(int excluded) {
+        return excluded >= 0 && tiedAtMinimum() == 1 && position[excluded] == 0;
+    }
+
     void increment(int member) {
         int c = count[member];
         if (c + 2 >= start.length) {

@@ -49,6 +49,19 @@ final class IndexedHeap {
         return heap[0];
     }
 
+    /**
+     * The member with the lowest score other than {@code excluded}: the minimum, or the better of
+     * its two children when the minimum is excluded. -1 when there is no other member.
+     */
+    int minimumExcept(int excluded) {
+        int n = heap.length;
+        if (n == 0) return -1;
+        if (heap[0] != excluded) return heap[0];
+        if (n == 1) return -1;
+        if (n == 2) return heap[1];
+        return less(heap[2], heap[1]) ? heap[2] : heap[1];
+    }
+
     double scoreOf(int member) {
         return score[member];
     }

@@ -12,16 +12,27 @@ import java.util.List;
  * hashing only the first three octets and in rehashing past a down server. Backends of weight 0
  * get nothing.
  *
+ * <p>A retry hashes the source over the others, as if the avoided backend were not usable. Slow
+ * start does not apply: HAProxy ramps only dynamic algorithms, and NGINX refuses
+ * {@code slow_start} with {@code ip_hash}.
+ *
  * <p>Cost: O(1) per decision; O(total weight) when the usable set changes.
  */
 final class IpHash implements BalancingAlgorithm {
 
+    private Members members = Members.none();
     private BackendView[] slots = new BackendView[0];
+    /** By position: the first of its slots (its slots are contiguous, as many as its weight). */
+    private int[] firstSlot = new int[0];
 
     @Override
     public void updateBackends(List<? extends BackendView> usable) {
+        members = new Members(usable);
+        firstSlot = new int[members.size()];
         List<BackendView> table = new ArrayList<>();
-        for (BackendView backend : usable) {
+        for (int position = 0; position < members.size(); position++) {
+            BackendView backend = members.get(position);
+            firstSlot[position] = table.size();
             for (int i = 0; i < backend.weight(); i++) table.add(backend);
         }
         slots = table.toArray(new BackendView[0]);
@@ -30,6 +41,17 @@ final class IpHash implements BalancingAlgorithm {
     @Override
     public Pick pick(RequestInfo request) {
         if (slots.length == 0) return Pick.NoHealthyBackend.INSTANCE;
-        return slots[Integer.remainderUnsigned(Hashing.mix(request.sourceAddress()), slots.length)];
+        int hash = Hashing.mix(request.sourceAddress());
+        int avoided = members.positionOfId(request.avoid());
+        int width = avoided < 0 ? 0 : members.get(avoided).weight();
+        if (width == 0) return slots[Integer.remainderUnsigned(hash, slots.length)];
+        if (width == slots.length) return Pick.NoOtherBackend.INSTANCE;
+        int slot = Integer.remainderUnsigned(hash, slots.length - width);
+        return slots[slot >= firstSlot[avoided] ? slot + width : slot];
+    }
+
+    @Override
+    public boolean slowStartApplies() {
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package org.lbsim.balancing;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -12,20 +13,27 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <p>lbsim has one balancer, so one dispatcher with one I-queue, and every request to a backend
  * passes through it: a backend is idle exactly when the balancer's outstanding count for it
- * drops to 0, and that is when it joins. When the usable set changes, the I-queue is rebuilt
- * from the idle usable backends in random order. Weights do not apply.
+ * drops to 0, and that is when it joins; it leaves when a request is dispatched to it, whoever
+ * chose it (the I-queue, the random fallback, or a sticky session). When the usable set changes,
+ * the I-queue is rebuilt from the idle usable backends in random order. Weights do not apply,
+ * and neither does slow start: an idle backend is what the I-queue is for. A retry takes the
+ * first idle backend other than the one it avoids, else one of the others at random.
  *
- * <p>Cost: O(1) per decision and per answer (the I-queue is a ring buffer; each backend is in
- * it at most once).
+ * <p>Cost: O(1) per decision, dispatch and answer (the I-queue is a doubly linked list through
+ * the backends' positions; each backend is in it at most once).
  */
 final class JoinIdleQueue implements BalancingAlgorithm {
 
+    private static final int NONE = -1;
+
     private final RandomGenerator random;
     private Members members = Members.none();
-    private int[] queue = new int[0];
+    /** The I-queue, oldest first: its ends, and each queued position's neighbours. */
+    private int head = NONE;
+    private int tail = NONE;
+    private int[] next = new int[0];
+    private int[] previous = new int[0];
     private boolean[] queued = new boolean[0];
-    private int head;
-    private int length;
 
     JoinIdleQueue(RandomGenerator random) {
         this.random = random;
@@ -35,10 +43,13 @@ final class JoinIdleQueue implements BalancingAlgorithm {
     public void updateBackends(List<? extends BackendView> usable) {
         members = new Members(usable);
         int n = members.size();
-        queue = new int[n];
+        next = new int[n];
+        previous = new int[n];
         queued = new boolean[n];
-        head = 0;
-        length = 0;
+        Arrays.fill(next, NONE);
+        Arrays.fill(previous, NONE);
+        head = NONE;
+        tail = NONE;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         for (int i = n - 1; i > 0; i--) {
@@ -54,14 +65,20 @@ final class JoinIdleQueue implements BalancingAlgorithm {
     public Pick pick(RequestInfo request) {
         int n = members.size();
         if (n == 0) return Pick.NoHealthyBackend.INSTANCE;
-        if (length > 0) {
-            int member = queue[head];
-            head = head + 1 == queue.length ? 0 : head + 1;
-            length--;
-            queued[member] = false;
-            return members.get(member);
-        }
-        return members.get(random.nextInt(n));
+        int avoided = members.positionOfId(request.avoid());
+        int idle = head;
+        if (idle != NONE && idle == avoided) idle = next[idle];
+        if (idle != NONE) return members.get(idle);
+        if (avoided < 0) return members.get(random.nextInt(n));
+        if (n == 1) return Pick.NoOtherBackend.INSTANCE;
+        int other = random.nextInt(n - 1);
+        return members.get(other >= avoided ? other + 1 : other);
+    }
+
+    @Override
+    public void onDispatched(BackendView backend) {
+        int member = members.positionOf(backend);
+        if (member >= 0 && queued[member]) leave(member);
     }
 
     @Override
@@ -70,10 +87,27 @@ final class JoinIdleQueue implements BalancingAlgorithm {
         if (member >= 0 && backend.outstanding() == 0 && !queued[member]) join(member);
     }
 
+    @Override
+    public boolean slowStartApplies() {
+        return false;
+    }
+
     private void join(int member) {
-        int tail = head + length;
-        queue[tail >= queue.length ? tail - queue.length : tail] = member;
-        length++;
+        previous[member] = tail;
+        next[member] = NONE;
+        if (tail == NONE) head = member;
+        else next[tail] = member;
+        tail = member;
         queued[member] = true;
+    }
+
+    private void leave(int member) {
+        int before = previous[member];
+        int after = next[member];
+        if (before == NONE) head = after;
+        else next[before] = after;
+        if (after == NONE) tail = before;
+        else previous[after] = before;
+        queued[member] = false;
     }
 }

@@ -37,20 +37,27 @@ final class LatencyAverages {
         if (Double.isNaN(latency)) return;
         grow(id);
         double old = average[id];
-        if (latency > old && (peak || old == 0)) {
+        double w = Math.exp(-Math.max(now - stamp[id], 0) / decay);
+        // With peak sensitivity the average has decayed towards 0 since it was last set.
+        double current = peak ? old * w : old;
+        if (latency > current && (peak || old == 0)) {
             average[id] = latency;
         } else {
-            double w = Math.exp(-Math.max(now - stamp[id], 0) / decay);
             average[id] = old * w + latency * (1 - w);
         }
         stamp[id] = now;
     }
 
-    /** The average now: with peak sensitivity it has decayed since the last observation, as Finagle reads it. */
+    /**
+     * The average now: with peak sensitivity, decayed since the last observation, as Finagle
+     * reads it. A pure read: unlike Finagle's, which stores the decayed value (an observation of
+     * 0), it changes nothing, so that looking at a backend does not change what later
+     * observations make of its average.
+     */
     double average(int id, double now) {
         if (id >= average.length) return 0;
-        if (peak) observe(id, 0, now);
-        return average[id];
+        if (!peak) return average[id];
+        return average[id] * Math.exp(-Math.max(now - stamp[id], 0) / decay);
     }
 
     /** Finagle's load of a backend: average × (outstanding + 1), or the penalty while never measured but busy. */

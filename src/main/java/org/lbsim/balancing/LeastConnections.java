@@ -1,5 +1,6 @@
 package org.lbsim.balancing;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -11,13 +12,20 @@ import org.apache.commons.math3.random.RandomGenerator;
  * is favoured by its position. Over identical servers this is join-the-shortest-queue.
  *
  * <p>Cost: O(1) per decision and per answer, with {@link CountBuckets}; O(n) when the usable set
- * changes.
+ * changes. A retry takes the fewest outstanding among the others, also O(1). A backend in slow
+ * start counts as outstanding ÷ f, f its {@link BackendView#slowStartFactor()}, as HAProxy's
+ * {@code leastconn} divides by the ramping weight: it holds about f times as many requests as the
+ * others (an idle one still ties with idle others); such backends are kept out of the buckets and
+ * compared one by one, O(r) per decision while r are in slow start.
  */
 final class LeastConnections implements BalancingAlgorithm {
 
     private final RandomGenerator random;
-    private Members members = Members.none();
+    /** The usable backends not in slow start: the buckets' members. */
+    private Members steady = Members.none();
     private CountBuckets buckets = new CountBuckets(new int[0]);
+    /** The usable backends in slow start. */
+    private BackendView[] ramping = new BackendView[0];
 
     LeastConnections(RandomGenerator random) {
         this.random = random;
@@ -25,27 +33,67 @@ final class LeastConnections implements BalancingAlgorithm {
 
     @Override
     public void updateBackends(List<? extends BackendView> usable) {
-        members = new Members(usable);
-        int[] counts = new int[members.size()];
-        for (int i = 0; i < counts.length; i++) counts[i] = members.get(i).outstanding();
+        List<BackendView> steadyList = new ArrayList<>();
+        List<BackendView> rampingList = new ArrayList<>();
+        for (BackendView backend : usable) (backend.slowStartFactor() < 1 ? rampingList : steadyList).add(backend);
+        steady = new Members(steadyList);
+        ramping = rampingList.toArray(new BackendView[0]);
+        int[] counts = new int[steady.size()];
+        for (int i = 0; i < counts.length; i++) counts[i] = steady.get(i).outstanding();
         buckets = new CountBuckets(counts);
     }
 
     @Override
     public Pick pick(RequestInfo request) {
-        if (buckets.size() == 0) return Pick.NoHealthyBackend.INSTANCE;
-        return members.get(buckets.pickMinimum(random));
+        int avoid = request.avoid();
+        if (avoid < 0 && ramping.length == 0) {
+            if (buckets.size() == 0) return Pick.NoHealthyBackend.INSTANCE;
+            return steady.get(buckets.pickMinimum(random));
+        }
+        int excluded = steady.positionOfId(avoid);
+        boolean anySteady = buckets.size() > (excluded >= 0 ? 1 : 0);
+        // The lowest load: steady backends' outstanding counts, and those in slow start scaled up.
+        double best = anySteady ? buckets.minimumExcept(excluded) : Double.POSITIVE_INFINITY;
+        int steadyTies = anySteady ? buckets.tiedAtMinimumExcept(excluded) : 0;
+        int rampingTies = 0;
+        for (BackendView backend : ramping) {
+            if (backend.id() == avoid) continue;
+            double load = backend.outstanding() / backend.slowStartFactor();
+            if (load < best) {
+                best = load;
+                steadyTies = 0;
+                rampingTies = 1;
+            } else if (load == best) {
+                rampingTies++;
+            }
+        }
+        int ties = steadyTies + rampingTies;
+        if (ties == 0) return avoid >= 0 && (excluded >= 0 || isRamping(avoid)) ? Pick.NoOtherBackend.INSTANCE
+                : Pick.NoHealthyBackend.INSTANCE;
+        int chosen = ties == 1 ? 0 : random.nextInt(ties);
+        if (chosen < steadyTies) return steady.get(buckets.tiedMemberExcept(chosen, excluded));
+        chosen -= steadyTies;
+        for (BackendView backend : ramping) {
+            if (backend.id() == avoid || backend.outstanding() / backend.slowStartFactor() != best) continue;
+            if (chosen-- == 0) return backend;
+        }
+        throw new IllegalStateException("no tied backend found");
+    }
+
+    private boolean isRamping(int id) {
+        for (BackendView backend : ramping) if (backend.id() == id) return true;
+        return false;
     }
 
     @Override
     public void onDispatched(BackendView backend) {
-        int member = members.positionOf(backend);
+        int member = steady.positionOf(backend);
         if (member >= 0) buckets.increment(member);
     }
 
     @Override
     public void onFinished(BackendView backend, double latencySeconds) {
-        int member = members.positionOf(backend);
+        int member = steady.positionOf(backend);
         if (member >= 0) buckets.decrement(member);
     }
 }

@@ -17,6 +17,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * secondary key, far below any real difference in utilization. (Breaking them by the age of the
  * report instead favoured whichever backend happened to report after a long gap.)
  *
+ * <p>A retry takes the lowest report among the others (the heap's minimum or one of its two
+ * children). Slow start does not apply: an instance's own report already says how busy it is.
+ *
  * <p>Parameter {@code reportInterval} (default 1s). Cost: O(1) per decision, O(log n) per report,
  * with an {@link IndexedHeap} of the last reports.
  */
@@ -55,7 +58,15 @@ final class LeastUtilization implements BalancingAlgorithm {
     @Override
     public Pick pick(RequestInfo request) {
         if (heap.size() == 0) return Pick.NoHealthyBackend.INSTANCE;
-        return members.get(heap.minimum());
+        int avoid = request.avoid();
+        if (avoid < 0) return members.get(heap.minimum());
+        int best = heap.minimumExcept(members.positionOfId(avoid));
+        return best < 0 ? Pick.NoOtherBackend.INSTANCE : members.get(best);
+    }
+
+    @Override
+    public boolean slowStartApplies() {
+        return false;
     }
 
     @Override

@@ -37,7 +37,11 @@ final class Members {
 
     /** The backend's position in the usable list, or -1 when it is not usable now. */
     int positionOf(BackendView backend) {
-        int id = backend.id();
-        return id < positionById.length ? positionById[id] : -1;
+        return positionOfId(backend.id());
+    }
+
+    /** The position of the backend with this id, or -1 when it is not usable now (or the id is -1). */
+    int positionOfId(int id) {
+        return id >= 0 && id < positionById.length ? positionById[id] : -1;
     }
 }

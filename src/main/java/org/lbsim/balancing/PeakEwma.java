@@ -13,7 +13,10 @@ import org.apache.commons.math3.random.RandomGenerator;
  * with equal chance (the pair is in random order).
  *
  * <p>Parameter {@code decay} (τ, default 10s, Finagle's {@code decayTime}). Cost: O(1) per
- * decision and per answer.
+ * decision and per answer. A retry samples its two among the others. A backend in slow start has
+ * its load divided by f, its {@link BackendView#slowStartFactor()}, as in
+ * {@code least-connections}: lbsim's extension, by analogy with Envoy's {@code LEAST_REQUEST},
+ * whose two choices ramp a new endpoint's weight; still O(1).
  */
 final class PeakEwma implements BalancingAlgorithm {
 
@@ -23,7 +26,10 @@ final class PeakEwma implements BalancingAlgorithm {
     private final RandomGenerator random;
     private final DoubleSupplier clock;
     private final LatencyAverages averages;
+    private Members members = Members.none();
     private BackendView[] backends = new BackendView[0];
+    /** How many usable backends are in slow start. */
+    private int ramping;
 
     PeakEwma(AlgorithmContext context) {
         this.random = context.random();
@@ -33,23 +39,39 @@ final class PeakEwma implements BalancingAlgorithm {
 
     @Override
     public void updateBackends(List<? extends BackendView> usable) {
+        members = new Members(usable);
         backends = usable.toArray(new BackendView[0]);
+        ramping = Ramping.of(members).size();
     }
 
     @Override
     public Pick pick(RequestInfo request) {
         int n = backends.length;
         if (n == 0) return Pick.NoHealthyBackend.INSTANCE;
-        if (n == 1) return backends[0];
-        int i = random.nextInt(n);
+        int avoided = members.positionOfId(request.avoid());
+        if (avoided < 0) return n == 1 ? backends[0] : better(random.nextInt(n), n, -1);
+        if (n == 1) return Pick.NoOtherBackend.INSTANCE;
+        if (n == 2) return backends[1 - avoided];
+        int i = random.nextInt(n - 1);
+        return better(i >= avoided ? i + 1 : i, n - 1, avoided);
+    }
+
+    /** The lower load of backend {@code i} and another drawn from the {@code n} there are besides {@code skip}. */
+    private BackendView better(int i, int n, int skip) {
+        int iAmongOthers = skip >= 0 && i > skip ? i - 1 : i;
         int j = random.nextInt(n - 1);
-        if (j >= i) j++;
+        if (j >= iAmongOthers) j++;
+        if (skip >= 0 && j >= skip) j++;
         double now = clock.getAsDouble();
         BackendView a = backends[i];
         BackendView b = backends[j];
-        double loadA = LatencyAverages.load(averages.average(a.id(), now), a.outstanding());
-        double loadB = LatencyAverages.load(averages.average(b.id(), now), b.outstanding());
-        return loadB < loadA ? b : a;
+        return load(b, now) < load(a, now) ? b : a;
+    }
+
+    /** Finagle's load, divided by the slow-start factor of a backend that ramps up. */
+    private double load(BackendView backend, double now) {
+        double load = LatencyAverages.load(averages.average(backend.id(), now), backend.outstanding());
+        return ramping == 0 ? load : load / backend.slowStartFactor();
     }
 
     @Override

@@ -16,16 +16,22 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <p>Cost: O(w) per decision, w the number of distinct weights among usable backends (a few in
  * practice, independent of the number of backends): backends of one weight share a
- * {@link CountBuckets}, whose minimum is O(1); answers cost O(1).
+ * {@link CountBuckets}, whose minimum is O(1); answers cost O(1). A retry leaves out the backend
+ * it avoids, at the same cost. A backend in slow start counts as outstanding ÷ (weight × f), f its
+ * {@link BackendView#slowStartFactor()}, as HAProxy's {@code leastconn} divides by the ramping
+ * weight; such backends are kept out of the classes and compared one by one, O(w + r) per
+ * decision while r are in slow start.
  */
 final class WeightedLeastConnections implements BalancingAlgorithm {
 
     private final RandomGenerator random;
     private Members members = Members.none();
     private WeightClass[] classes = new WeightClass[0];
-    /** By position in the usable list: its class, and its index inside that class. */
+    /** By position in the usable list: its class (-1 for weight 0 or slow start), and its index inside that class. */
     private int[] classOf = new int[0];
     private int[] indexInClass = new int[0];
+    /** The usable backends in slow start, of positive weight. */
+    private BackendView[] ramping = new BackendView[0];
 
     WeightedLeastConnections(RandomGenerator random) {
         this.random = random;
@@ -41,10 +47,15 @@ final class WeightedLeastConnections implements BalancingAlgorithm {
         classOf = new int[members.size()];
         indexInClass = new int[members.size()];
         Map<Integer, List<Integer>> byWeight = new LinkedHashMap<>();
+        List<BackendView> rampingList = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            int weight = members.get(i).weight();
-            if (weight > 0) byWeight.computeIfAbsent(weight, w -> new ArrayList<>()).add(i);
+            BackendView backend = members.get(i);
+            int weight = backend.weight();
+            if (weight == 0) continue;
+            if (backend.slowStartFactor() < 1) rampingList.add(backend);
+            else byWeight.computeIfAbsent(weight, w -> new ArrayList<>()).add(i);
         }
+        ramping = rampingList.toArray(new BackendView[0]);
         List<WeightClass> built = new ArrayList<>();
         java.util.Arrays.fill(classOf, -1);
         for (var entry : byWeight.entrySet()) {
@@ -65,6 +76,69 @@ final class WeightedLeastConnections implements BalancingAlgorithm {
 
     @Override
     public Pick pick(RequestInfo request) {
+        int avoid = request.avoid();
+        if (avoid < 0 && ramping.length == 0) return pickSteady();
+        int position = members.positionOfId(avoid);
+        WeightClass avoidedClass = position >= 0 && classOf[position] >= 0 ? classes[classOf[position]] : null;
+        int excluded = avoidedClass == null ? -1 : indexInClass[position];
+        // The lowest ratio count/weight over classes, compared exactly as cross products...
+        long bestCount = -1;
+        long bestWeight = 1;
+        int tied = 0;
+        for (WeightClass c : classes) {
+            int except = c == avoidedClass ? excluded : -1;
+            if (c.buckets().size() == (except >= 0 ? 1 : 0)) continue;
+            long count = c.buckets().minimumExcept(except);
+            long cross = count * bestWeight - bestCount * c.weight();
+            if (bestCount < 0 || cross < 0) {
+                bestCount = count;
+                bestWeight = c.weight();
+                tied = c.buckets().tiedAtMinimumExcept(except);
+            } else if (cross == 0) {
+                tied += c.buckets().tiedAtMinimumExcept(except);
+            }
+        }
+        // ...then the backends in slow start, by their ramped weight.
+        double best = bestCount < 0 ? Double.POSITIVE_INFINITY : (double) bestCount / bestWeight;
+        int rampingTies = 0;
+        for (BackendView backend : ramping) {
+            if (backend.id() == avoid) continue;
+            double load = ramped(backend);
+            if (load < best) {
+                best = load;
+                tied = 0;
+                rampingTies = 1;
+            } else if (load == best) {
+                rampingTies++;
+            }
+        }
+        int ties = tied + rampingTies;
+        if (ties == 0) {
+            boolean avoidedCounts = avoidedClass != null || position >= 0 && isRamping(avoid);
+            return avoidedCounts ? Pick.NoOtherBackend.INSTANCE : Pick.NoHealthyBackend.INSTANCE;
+        }
+        int chosen = ties == 1 ? 0 : random.nextInt(ties);
+        if (chosen < tied) {
+            for (WeightClass c : classes) {
+                int except = c == avoidedClass ? excluded : -1;
+                if (c.buckets().size() == (except >= 0 ? 1 : 0)) continue;
+                if (c.buckets().minimumExcept(except) * bestWeight != bestCount * c.weight()) continue;
+                int here = c.buckets().tiedAtMinimumExcept(except);
+                if (chosen < here) return c.backends()[c.buckets().tiedMemberExcept(chosen, except)];
+                chosen -= here;
+            }
+        } else {
+            chosen -= tied;
+            for (BackendView backend : ramping) {
+                if (backend.id() == avoid || ramped(backend) != best) continue;
+                if (chosen-- == 0) return backend;
+            }
+        }
+        throw new IllegalStateException("no tied backend found");
+    }
+
+    /** A first attempt with no backend in slow start: the O(w) path. */
+    private Pick pickSteady() {
         if (classes.length == 0) return Pick.NoHealthyBackend.INSTANCE;
         // The lowest ratio count/weight over classes, compared exactly as cross products.
         long bestCount = -1;
@@ -89,6 +163,15 @@ final class WeightedLeastConnections implements BalancingAlgorithm {
             chosen -= here;
         }
         throw new IllegalStateException("no tied backend found");
+    }
+
+    private static double ramped(BackendView backend) {
+        return backend.outstanding() / (backend.weight() * backend.slowStartFactor());
+    }
+
+    private boolean isRamping(int id) {
+        for (BackendView backend : ramping) if (backend.id() == id) return true;
+        return false;
     }
 
     @Override

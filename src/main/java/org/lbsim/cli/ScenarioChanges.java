@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.experiment.AlgorithmRules;
 import org.lbsim.scenario.ArrivalSpec;
 import org.lbsim.scenario.ClientSpec;
 import org.lbsim.scenario.Scenario;

@@ -6,7 +6,6 @@ import org.lbsim.balancing.BackendView;
 import org.lbsim.balancing.BalancingAlgorithm;
 import org.lbsim.balancing.Pick;
 import org.lbsim.engine.EventHandler;
-import org.lbsim.engine.RandomStream;
 import org.lbsim.engine.Simulation;
 import org.lbsim.scenario.BalancerPolicies;
 import org.lbsim.scenario.Protocol;
@@ -22,11 +21,12 @@ import org.lbsim.scenario.Protocol;
  * A connection failure (refused, or timed out after {@code connectTimeout}) may be retried on
  * another backend within the retry budget; error answers and full queues are not retried, as
  * with NGINX's default {@code proxy_next_upstream error timeout}.
+ *
+ * <p>The algorithm makes each decision once: the balancer tells it what to avoid (a retry's
+ * failed backend, through {@link Request#avoid()}) and which backends ramp up in slow start
+ * ({@link Backend#slowStartFactor()}), and acts on whatever it picks.
  */
 final class Balancer {
-
-    /** Picks tried before giving up on finding a backend other than the one that just failed, or past slow start. */
-    private static final int PICK_ATTEMPTS = 4;
 
     private final SecurityGroup group;
     private final Address address;
@@ -37,14 +37,14 @@ final class Balancer {
     private final RequestLedger ledger;
     private final Simulation simulation;
     private final BalancerPolicies policies;
-    private final RandomStream slowStartRandom;
-    /** The policies' slow start in seconds, 0 for none: tested first at every pick, before the backend is loaded. */
+    /** The policies' slow start in seconds, 0 for none. */
     private final double slowStart;
     private final OutlierDetector outliers;
     private final MaxFails maxFails;
     /** Sticky sessions, or null when the balancer is not sticky. */
     private final StickySessions sessions;
     private final StickySessions.Chooser algorithmChoice = this::choose;
+    private final EventHandler<Backend> onRampEnded = this::rampEnded;
     /** Sees every dispatch, for tests that check routing properties from outside; null otherwise. */
     private DispatchObserver observer;
     private final List<Backend> backends = new ArrayList<>();
@@ -60,14 +60,13 @@ final class Balancer {
     private final org.lbsim.metrics.TimeWeightedValue belowMinimum = new org.lbsim.metrics.TimeWeightedValue(0);
 
     Balancer(SecurityGroup group, Address address, List<Integer> listeners, RequestLedger ledger, Simulation simulation,
-             BalancerPolicies policies, RandomStream slowStartRandom, Network network) {
+             BalancerPolicies policies, Network network) {
         this.group = group;
         this.address = address;
         this.listeners = listeners.stream().mapToInt(Integer::intValue).toArray();
         this.ledger = ledger;
         this.simulation = simulation;
         this.policies = policies;
-        this.slowStartRandom = slowStartRandom;
         this.slowStart = policies.slowStart();
         this.network = network;
         this.acl = network.balancerAcl();
@@ -79,7 +78,7 @@ final class Balancer {
 
     /** Registers a server; one registered at time 0 starts healthy, a later one must pass its checks first. */
     Backend register(Server server, int weight, boolean healthy) {
-        Backend backend = new Backend(backends.size(), server, weight);
+        Backend backend = new Backend(backends.size(), server, weight, slowStart);
         backend.healthy = healthy;
         backends.add(backend);
         if (algorithm != null) usableChanged();
@@ -159,17 +158,29 @@ final class Balancer {
         }
         requestsInFlight++;
         request.atBalancer = true;
-        dispatch(request, null);
+        dispatch(request);
     }
 
-    /** Sends the request to a backend other than {@code avoid} (a retry), or answers 503. */
-    private void dispatch(Request request, Backend avoid) {
-        Backend backend = sessions == null ? choose(request, avoid)
-                : sessions.route(request, avoid, simulation.now(), algorithmChoice);
-        if (backend == null) {
-            ledger.reject(request); // no usable backend: 503
-            return;
-        }
+    /** Sends a request's first attempt where the algorithm (or its session's cookie) says, or answers 503. */
+    private void dispatch(Request request) {
+        Pick pick = route(request);
+        if (pick instanceof Backend backend) send(request, backend);
+        else ledger.reject(request); // no usable backend: 503
+    }
+
+    /** Where the request goes: its sticky session's backend, or the algorithm's pick. */
+    private Pick route(Request request) {
+        return sessions == null ? choose(request) : sessions.route(request, simulation.now(), algorithmChoice);
+    }
+
+    /** The algorithm's decision, committed when it names a backend: the balancer acts on every pick it asks for. */
+    private Pick choose(Request request) {
+        Pick pick = algorithm.pick(request);
+        if (pick instanceof Backend backend) algorithm.onPicked(backend);
+        return pick;
+    }
+
+    private void send(Request request, Backend backend) {
         if (observer != null) observer.dispatched(request, backend);
         request.backend = backend;
         backend.outstanding++;
@@ -207,28 +218,16 @@ final class Balancer {
         }
     }
 
-    private Backend choose(Request request, Backend avoid) {
-        double now = simulation.now();
-        Backend candidate = null;
-        for (int attempt = 0; attempt < PICK_ATTEMPTS; attempt++) {
-            Pick pick = algorithm.pick(request);
-            if (!(pick instanceof Backend backend)) return null;
-            candidate = backend;
-            if (backend == avoid) continue;
-            if (slowStart > 0 && backend.rampStart + slowStart > now
-                    && slowStartRandom.nextDouble() * slowStart >= now - backend.rampStart) {
-                continue; // in slow start: its share grows linearly with the time since it became healthy
-            }
-            return backend;
-        }
-        return candidate == avoid ? null : candidate;
-    }
-
     private void connectTimedOut(Request request) {
         connectionFailed(request);
     }
 
-    /** The backend refused the connection or let it time out: retry elsewhere if allowed, else fail. */
+    /**
+     * The backend refused the connection or let it time out: retry on another backend if the
+     * retries and the budget allow, else fail. The retry avoids the backend that failed; when it
+     * is the only usable one, no retry is made and the request fails (NGINX's
+     * {@code proxy_next_upstream} with no server left to try); when none is usable, 503.
+     */
     private void connectionFailed(Request request) {
         Backend backend = request.backend;
         if (outliers != null) outliers.failed(backend);
@@ -237,18 +236,26 @@ final class Balancer {
                 policies.retryBudgetPercent() / 100 * requestsInFlight);
         if (request.tries < policies.retries() && budget) {
             release(request, Double.NaN);
-            request.tries++;
-            if (!request.retrying) {
-                request.retrying = true;
-                retriesInFlight++;
+            request.avoid = backend.id();
+            Pick pick = route(request);
+            if (pick instanceof Backend other) {
+                request.tries++;
+                if (!request.retrying) {
+                    request.retrying = true;
+                    retriesInFlight++;
+                }
+                retried++;
+                if (request.counted) retriedCounted++;
+                send(request, other);
+                return;
             }
-            retried++;
-            if (request.counted) retriedCounted++;
-            dispatch(request, backend);
-        } else {
-            backend.server.lostOne();
-            ledger.fail(request);
+            if (pick == Pick.NoHealthyBackend.INSTANCE) {
+                ledger.reject(request);
+                return;
+            }
         }
+        backend.server.lostOne();
+        ledger.fail(request);
     }
 
     /** A request this balancer took has ended, answered or not; {@code latency} is NaN without an answer. */
@@ -270,7 +277,7 @@ final class Balancer {
         backend.outstanding--;
         algorithm.onFinished(backend, latency);
         if (outliers != null && !Double.isNaN(latency)) outliers.succeeded(backend);
-        if (backend.draining && backend.outstanding == 0 && backend.server.holding() == 0) deregistered(backend);
+        if (backend.draining && backend.outstanding == 0) deregistered(backend);
     }
 
     /**
@@ -288,13 +295,21 @@ final class Balancer {
         algorithm.onLoadReport(backend, utilization);
     }
 
-    /** The health checks changed their verdict on a backend. */
+    /** The health checks changed their verdict on a backend: one that becomes healthy starts its slow start. */
     void healthChanged(Backend backend) {
-        if (backend.healthy) backend.rampStart = simulation.now();
+        if (backend.healthy && slowStart > 0) {
+            backend.rampStart = simulation.now();
+            simulation.scheduleTimer(slowStart, onRampEnded, backend);
+        }
         usableChanged();
     }
 
-    /** Something changed which backends may be used: membership, health, ejection, weight. */
+    /** A slow start may have ended: its backend joins the others in the algorithm's structures. */
+    private void rampEnded(Backend backend) {
+        if (backend.rampStart + slowStart == simulation.now() && backend.usable()) usableChanged();
+    }
+
+    /** Something changed which backends may be used, or how: membership, health, ejection, weight, a slow start's end. */
     void usableChanged() {
         List<Backend> usable = usable();
         algorithm.updateBackends(usable);
@@ -310,12 +325,17 @@ final class Balancer {
         return belowMinimum.mean(now) * (now - belowMinimum.windowStart());
     }
 
-    /** Starts deregistration: no new requests; it terminates when drained or when the delay runs out. */
+    /**
+     * Starts deregistration: no new requests; it terminates when the balancer has no request
+     * outstanding there (by its own count: whatever else the instance holds, such as direct
+     * attempts that never went through the balancer, is not the balancer's to wait for) or when
+     * the delay runs out.
+     */
     void deregister(Backend backend) {
         if (backend.draining || backend.deregistered) return;
         backend.draining = true;
         usableChanged();
-        if (backend.outstanding == 0 && backend.server.holding() == 0) {
+        if (backend.outstanding == 0) {
             deregistered(backend);
         } else {
             simulation.schedule(policies.deregistrationDelay(), this::deregistered, backend);
@@ -345,6 +365,14 @@ final class Balancer {
         return false;
     }
 
+    /**
+     * The least fraction of its weight slow start gives a backend, at the instant it becomes
+     * healthy: a ramp from exactly 0 would leave an algorithm that divides by the weight with
+     * nothing to compare. HAProxy's {@code slowstart} likewise starts from its smallest weight
+     * step, and Envoy's from {@code min_weight_percent} (10% by default).
+     */
+    static final double MIN_SLOW_START_FACTOR = 0.01;
+
     /** The balancer's record of one registered server: what the algorithm may see, and the checks' state. */
     static final class Backend implements BackendView {
         private final int id;
@@ -365,13 +393,16 @@ final class Balancer {
         int failsInWindow;
         double firstFailInWindow = Double.NEGATIVE_INFINITY;
         double unavailableUntil = Double.NEGATIVE_INFINITY;
-        /** When it last became healthy: slow start ramps its share from here. */
+        /** When it last became healthy: slow start ramps its weight from here. */
         double rampStart = Double.NEGATIVE_INFINITY;
+        /** The balancer's slow start in seconds, 0 for none. */
+        private final double slowStart;
 
-        private Backend(int id, Server server, int weight) {
+        private Backend(int id, Server server, int weight, double slowStart) {
             this.id = id;
             this.server = server;
             this.weight = weight;
+            this.slowStart = slowStart;
         }
 
         @Override
@@ -392,6 +423,17 @@ final class Balancer {
         @Override
         public int outstanding() {
             return outstanding;
+        }
+
+        /**
+         * Linear from {@link #MIN_SLOW_START_FACTOR} to 1 over the slow start that began when it
+         * last became healthy: (time since then) ÷ {@code slowStart}; 1 once that is over.
+         */
+        @Override
+        public double slowStartFactor() {
+            double elapsed = server.now() - rampStart;
+            if (!(elapsed < slowStart)) return 1;
+            return Math.max(MIN_SLOW_START_FACTOR, elapsed / slowStart);
         }
 
         boolean healthy() {

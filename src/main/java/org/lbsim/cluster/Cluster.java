@@ -87,7 +87,7 @@ public final class Cluster implements ClusterControl {
         var balancerSpec = scenario.balancer();
         this.balancer = new Balancer(SecurityGroup.find(groups, balancerSpec.securityGroup()),
                 balancerAddress, balancerSpec.listeners(), ledger, simulation,
-                balancerSpec.policies(), streams.stream("balancer.slowStart"), network);
+                balancerSpec.policies(), network);
         ledger.attach(balancer);
         for (ServerSpec spec : scenario.servers()) {
             Server server = launch(spec, 0);
@@ -259,6 +259,11 @@ public final class Cluster implements ClusterControl {
     private void install(AlgorithmInfo info, String stream) {
         balancer.use(info.name(), info.create(new AlgorithmContext(streams.stream(stream),
                 scenario.balancer().algorithmParameters(), simulation::now)));
+        if (balancer.policies().slowStart() > 0 && !balancer.algorithm().slowStartApplies()) {
+            String warning = "balancer.slowStart has no effect with " + info.name()
+                    + ": it ramps up only algorithms that weigh or count (see docs/failures.md)";
+            if (!warnings.contains(warning)) warnings.add(warning);
+        }
         if (loadReporter != null) loadReporter.stop();
         double interval = balancer.algorithm().loadReportInterval();
         loadReporter = interval > 0

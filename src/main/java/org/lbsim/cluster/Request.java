@@ -38,6 +38,8 @@ final class Request implements RequestInfo {
     boolean atBalancer;
     /** Attempts after the first (retries on another backend). */
     int tries;
+    /** The id of the backend a retry must avoid, the one its last attempt failed on; -1 before any retry. */
+    int avoid = NO_BACKEND;
     /** It is a retry, counted against the retry budget until it ends. */
     boolean retrying;
     /** Its worker slot at the server while in service, else -1. */
@@ -79,6 +81,11 @@ final class Request implements RequestInfo {
     /** A new request from its client: its address is drawn when first looked at. */
     void addressUnknown() {
         addressKnown = false;
+    }
+
+    @Override
+    public int avoid() {
+        return avoid;
     }
 
     /** The source address as an int: IPv4 itself, IPv6 folded (see {@link Address#hash()}). */

@@ -27,6 +27,7 @@ final class RequestPool {
         request.lost = false;
         request.atBalancer = false;
         request.tries = 0;
+        request.avoid = Request.NO_BACKEND;
         request.retrying = false;
         request.user = -1;
         request.requestClass = -1;

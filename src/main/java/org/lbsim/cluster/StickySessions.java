@@ -2,6 +2,7 @@ package org.lbsim.cluster;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import org.lbsim.balancing.Pick;
 import org.lbsim.metrics.SessionResult;
 import org.lbsim.scenario.BalancerPolicies.StickinessSpec;
 
@@ -24,7 +25,7 @@ final class StickySessions {
 
     /** Decides where a request goes when it has no usable pin: the balancer's algorithm. */
     interface Chooser {
-        Balancer.Backend choose(Request request, Balancer.Backend avoid);
+        Pick choose(Request request);
     }
 
     private final double duration;
@@ -37,20 +38,21 @@ final class StickySessions {
     }
 
     /**
-     * The backend for {@code request}: its session's, if the cookie is valid and the backend is
-     * usable and not {@code avoid} (a retry goes elsewhere); else the chooser's, pinned. Null when
-     * the chooser finds none; the session keeps its old pin then.
+     * Where {@code request} goes: to its session's backend, if the cookie is valid and the backend
+     * is usable and not the one the request avoids (a retry goes elsewhere); else where the
+     * chooser says, and the session is pinned there. When the chooser finds no backend, its
+     * outcome, and the session keeps its old pin.
      */
-    Balancer.Backend route(Request request, Balancer.Backend avoid, double now, Chooser chooser) {
+    Pick route(Request request, double now, Chooser chooser) {
         long key = request.sessionKey();
         Pin pin = pins.get(key);
         boolean live = pin != null && pin.expiresAt > now;
-        if (live && pin.backend != avoid && pin.backend.usable()) {
+        if (live && pin.backend.id() != request.avoid() && pin.backend.usable()) {
             pin.expiresAt = now + duration;
             return pin.backend;
         }
-        Balancer.Backend chosen = chooser.choose(request, avoid);
-        if (chosen == null) return null;
+        Pick pick = chooser.choose(request);
+        if (!(pick instanceof Balancer.Backend chosen)) return pick;
         // Counted from time 0, warm-up included: a session spans it, and most start early.
         if (live) broken++; else started++;
         if (pin == null) {

@@ -18,6 +18,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.ClusterSnapshot;
+import org.lbsim.experiment.AlgorithmRules;
 import org.lbsim.experiment.IntervalRecorder;
 import org.lbsim.experiment.LiveRun;
 import org.lbsim.metrics.TimeSeries;
@@ -26,7 +27,6 @@ import org.lbsim.scenario.RuleSpec;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.SecurityGroupSpec;
 import org.lbsim.scenario.ScenarioException;
-import org.lbsim.scenario.ScenarioLoader;
 import org.lbsim.scenario.ServerSpec;
 
 /**
@@ -213,13 +213,23 @@ final class MainWindow {
     private void chooseScenario() {
         FileChooser chooser = chooser("dialog.scenarios", "*.yaml", "*.yml");
         File chosen = chooser.showOpenDialog(stage);
-        if (chosen == null) return;
+        if (chosen != null) open(chosen.toPath());
+    }
+
+    /**
+     * Loads a scenario file through the same validation as the command line (algorithm
+     * parameters included) and runs it; a bad file leaves the current run as it is and shows
+     * every problem with its {@code file:line:column}.
+     */
+    void open(Path file) {
+        Scenario scenario;
         try {
-            Scenario scenario = new ScenarioLoader(Algorithms.standard().parameterKeys()).load(chosen.toPath(), List.of());
-            open(chosen.toPath(), scenario);
+            scenario = AlgorithmRules.loader(Algorithms.standard()).load(file, List.of());
         } catch (ScenarioException e) {
             error(e.getMessage());
+            return;
         }
+        open(file, scenario);
     }
 
     private void exportCharts() {

@@ -3,8 +3,8 @@ package org.lbsim.ui;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.experiment.AlgorithmRules;
 import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -20,8 +20,8 @@ public final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Validate before any window opens: a bad file is a message and exit status 2.
-        Scenario scenario = new ScenarioLoader(Algorithms.standard().parameterKeys()).load(file, java.util.List.of());
+        // Validate before any window opens, as the command line does: a bad file is a message and exit status 2.
+        Scenario scenario = AlgorithmRules.loader(Algorithms.standard()).load(file, java.util.List.of());
         LbsimApp.show(file, scenario);
         return 0;
     }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lbsim.cli.AlgorithmRules;
 import org.lbsim.cli.Main;
+import org.lbsim.experiment.AlgorithmRules;
 import org.lbsim.scenario.Scenario;
 
 /** Algorithm parameters in scenario files: checked where they are written, handed on in plain units. */

@@ -3,12 +3,14 @@ package org.lbsim.balancing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.random.RandomGenerator;
 import org.lbsim.engine.RandomStreams;
 
 /**
- * A balancer's side of the contract, for unit tests of one algorithm: backends with weights and
- * outstanding counts, a health switch per backend, and dispatch and answer in the order the real
- * balancer keeps (count first, then the algorithm's callback).
+ * A balancer's side of the contract, for unit tests of one algorithm: backends with weights,
+ * outstanding counts and a slow-start factor, a health switch per backend, and pick, dispatch
+ * and answer in the order the real balancer keeps (pick, commit, count, then the algorithm's
+ * callback).
  */
 final class FakeBalancer {
 
@@ -18,6 +20,8 @@ final class FakeBalancer {
         private final int weight;
         int outstanding;
         boolean healthy = true;
+        /** Its slow-start factor; tests set it, then call {@link #health()} as the balancer would. */
+        double slowStartFactor = 1;
 
         Backend(int id, int weight) {
             this.id = id;
@@ -45,13 +49,22 @@ final class FakeBalancer {
         }
 
         @Override
+        public double slowStartFactor() {
+            return slowStartFactor;
+        }
+
+        @Override
         public String toString() {
             return name();
         }
     }
 
-    /** A request from one source address. */
-    record Source(int sourceAddress) implements RequestInfo {
+    /** A request from one source address, avoiding a backend (a retry) or not. */
+    record Source(int sourceAddress, int avoid) implements RequestInfo {
+
+        Source(int sourceAddress) {
+            this(sourceAddress, NO_BACKEND);
+        }
     }
 
     final List<Backend> backends = new ArrayList<>();
@@ -66,9 +79,17 @@ final class FakeBalancer {
     }
 
     FakeBalancer(String algorithm, Map<String, String> parameters, int... weights) {
+        this(algorithm, parameters, new RandomStreams(7).stream("test"), weights);
+    }
+
+    /** Default parameters, and a random generator the test holds (to rewind it, say). */
+    FakeBalancer(String algorithm, RandomGenerator random, int... weights) {
+        this(algorithm, Map.of(), random, weights);
+    }
+
+    private FakeBalancer(String algorithm, Map<String, String> parameters, RandomGenerator random, int... weights) {
         for (int i = 0; i < weights.length; i++) backends.add(new Backend(i, weights[i]));
-        this.algorithm = Algorithms.standard().get(algorithm).create(
-                new AlgorithmContext(new RandomStreams(7).stream("test"), parameters, () -> now));
+        this.algorithm = Algorithms.standard().get(algorithm).create(new AlgorithmContext(random, parameters, () -> now));
         health();
     }
 
@@ -86,12 +107,23 @@ final class FakeBalancer {
         return algorithm.pick(new Source(0));
     }
 
-    /** Picks and dispatches; the backend chosen. */
+    /** Picks, commits the pick and dispatches, as the balancer does; the backend chosen. */
     Backend dispatch(RequestInfo request) {
         Backend backend = (Backend) algorithm.pick(request);
+        algorithm.onPicked(backend);
+        send(backend);
+        return backend;
+    }
+
+    /** A retry of a request from {@code sourceAddress} whose attempt on {@code failed} just failed. */
+    Pick retryPick(int sourceAddress, Backend failed) {
+        return algorithm.pick(new Source(sourceAddress, failed.id()));
+    }
+
+    /** A request sent to {@code backend} without the algorithm's pick (a sticky session's). */
+    void send(Backend backend) {
         backend.outstanding++;
         algorithm.onDispatched(backend);
-        return backend;
     }
 
     Backend dispatch() {

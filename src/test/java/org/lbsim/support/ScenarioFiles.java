@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.lbsim.balancing.Algorithms;
-import org.lbsim.cli.AlgorithmRules;
+import org.lbsim.experiment.AlgorithmRules;
 import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ScenarioException;
 

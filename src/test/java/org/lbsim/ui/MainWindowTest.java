@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.ClusterSnapshot;
+import org.lbsim.experiment.AlgorithmRules;
 import org.lbsim.experiment.LiveRun;
-import org.lbsim.scenario.ScenarioLoader;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,7 +31,7 @@ class MainWindowTest {
     void start(Stage stage) throws Exception {
         Locale.setDefault(Locale.ENGLISH);
         Path file = UiCommand.DEFAULT_SCENARIO;
-        var scenario = new ScenarioLoader(Algorithms.standard().parameterKeys()).load(file, List.of());
+        var scenario = AlgorithmRules.loader(Algorithms.standard()).load(file, List.of());
         window = new MainWindow(stage, new Messages(), file, scenario);
         window.show();
     }
@@ -132,6 +132,34 @@ class MainWindowTest {
         double restored = run.latest().time();
         waitFor(() -> run.latest().time() > restored + 30);
         assertThat(denied(run, "web-sg")).as("denied again").isGreaterThan(deniedAfterOpening);
+    }
+
+    /**
+     * File → Open with a scenario whose algorithm parameter is out of range: the window says
+     * where and what, as {@code lbsim validate} does, and the run that was open goes on.
+     */
+    @Test
+    void aBadScenarioOpenedInTheWindowShowsItsLineAndColumn(FxRobot robot) throws Exception {
+        Path bad = java.nio.file.Files.createTempFile("lbsim-bad", ".yaml");
+        java.nio.file.Files.writeString(bad, """
+                duration: 1min
+                clients: [{name: c, arrivals: {process: poisson, rate: 1/s}, service: {distribution: exponential, mean: 1s}}]
+                servers: [{name: a}]
+                balancer:
+                  algorithm: power-of-d
+                  choices: 0
+                """);
+        LiveRun before = window.run();
+        // Not waited for: the message is a modal dialog, which holds the JavaFX thread until closed.
+        javafx.application.Platform.runLater(() -> window.open(bad));
+        waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        var pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(pane.getContentText()).contains(bad + ":6:12")
+                .contains("balancer.choices: found '0', expected a whole number of at least 2")
+                .doesNotContain("Exception");
+        robot.interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.run()).as("the open run goes on").isSameAs(before);
     }
 
     private static long denied(LiveRun run, String group) {

@@ -1,4 +1,4 @@
-package org.lbsim.cli;
+package org.lbsim.experiment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.lbsim.scenario.ScenarioLoader;
 /**
  * The bridge between the algorithms' parameter declarations and the scenario loader's rules, so
  * that neither package knows the other: a scenario's {@code choices: 0} is reported at its line
- * like any other bad value.
+ * like any other bad value. The command line and the window both load scenarios through it.
  */
 public final class AlgorithmRules {
 

@@ -1,0 +1,39 @@
+package org.lbsim.balancing;
+
+import org.apache.commons.math3.random.AbstractRandomGenerator;
+
+/**
+ * A random generator whose position a test can mark and go back to (SplitMix64): after a pick
+ * is undone this way, a pick without side effects leaves no trace at all, random ones included.
+ */
+final class Rewindable extends AbstractRandomGenerator {
+
+    private long state;
+    private long marked;
+
+    Rewindable(long seed) {
+        state = seed;
+    }
+
+    void mark() {
+        marked = state;
+    }
+
+    void rewind() {
+        state = marked;
+    }
+
+    @Override
+    public void setSeed(long seed) {
+        state = seed;
+    }
+
+    @Override
+    public double nextDouble() {
+        long z = state += 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
+    }
+}
