@@ -284,17 +284,7 @@ class MainTest {
 
     @Test
     void traceOptionsReachTheReplayAndAStrictReplayOfABadLineExitsWith2(@TempDir Path dir) throws IOException {
-        Path trace = dir.resolve("trace.csv");
-        Files.writeString(trace, "time,source,service\n0,10.0.0.1,0.01\n10,10.0.0.2,0.01\n20,10.0.0.x,0.01\n");
-        Path scenario = dir.resolve("replay.yaml");
-        Files.writeString(scenario, """
-                duration: 6s
-                clients:
-                  - name: replay
-                    arrivals: {process: trace, file: trace.csv, speedup: 2}
-                servers:
-                  - name: web
-                """);
+        Path scenario = replay(dir, "0,10.0.0.1,0.01\n10,10.0.0.2,0.01\n20,10.0.0.x,0.01\n");
         assertThat(lbsim("run", scenario.toString(), "--json", "-")).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("trace").get("replayed").asLong()).isEqualTo(2);
