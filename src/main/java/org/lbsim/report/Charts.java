@@ -83,11 +83,22 @@ public final class Charts {
         renderer.setItemMargin(0.05);
         renderer.setDrawBarOutline(false);
         CategoryAxis categories = new CategoryAxis(null);
-        // Beyond a handful of configurations their names no longer fit side by side: slant them.
-        if (bars.getColumnCount() > 4) categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        if (!namesFitSideBySide(bars)) categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         categories.setMaximumCategoryLabelLines(2);
         CategoryPlot plot = new CategoryPlot(bars, categories, numberAxis("latency (ms)"), renderer);
         return chart("Latency percentiles, with 95% confidence intervals", plot);
+    }
+
+    /**
+     * Whether the configurations' names fit side by side under their bars. At the chart's width
+     * and font, the names of the categories take about 100 characters in all when each is as
+     * wide as the longest (five algorithms' names of up to 20 characters fit); beyond that they
+     * are slanted.
+     */
+    static boolean namesFitSideBySide(StatisticalCategoryDataset bars) {
+        int longest = 0;
+        for (Object key : bars.getColumnKeys()) longest = Math.max(longest, key.toString().length());
+        return bars.getColumnCount() * longest <= 100;
     }
 
     /** The latency CDF, one curve per configuration or run. */

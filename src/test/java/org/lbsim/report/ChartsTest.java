@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -135,4 +137,16 @@ class ChartsTest {
         return count;
     }
 
+
+    @Test
+    void fiveAlgorithmsNamesStandSideBySideButManyConfigurationsAreSlanted() {
+        var five = new DefaultStatisticalCategoryDataset();
+        for (String name : List.of("least-connections", "power-of-d", "least-response-time", "peak-ewma", "join-idle-queue")) {
+            five.add(1, 0.1, "p50", name);
+        }
+        assertThat(Charts.namesFitSideBySide(five)).isTrue();
+        var many = new DefaultStatisticalCategoryDataset();
+        for (int rate = 10; rate <= 100; rate += 10) many.add(1, 0.1, "p50", rate + "/s least-connections");
+        assertThat(Charts.namesFitSideBySide(many)).isFalse();
+    }
 }
