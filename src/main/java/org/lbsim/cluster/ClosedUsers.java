@@ -30,12 +30,12 @@ final class ClosedUsers {
 
     private final User[] users;
     private final Simulation simulation;
-    private final Sampler thinkTime;
+    private final RandomVariate thinkTime;
     private final double timeout;
     private final EventHandler<User> onThought;
     private final EventHandler<User> onGiveUp = this::giveUp;
 
-    ClosedUsers(int count, Simulation simulation, Sampler thinkTime, double timeout, AddressSampler addresses,
+    ClosedUsers(int count, Simulation simulation, RandomVariate thinkTime, double timeout, AddressSampler addresses,
                 EventHandler<User> send) {
         this.users = new User[count];
         this.simulation = simulation;

@@ -15,10 +15,10 @@ import org.lbsim.scenario.RequestClassSpec;
  */
 final class RequestMix {
 
-    private final Sampler single;
+    private final RandomVariate single;
     private final SharedStateDiscreteSampler classes;
     private final int[] classIndices;
-    private final Sampler[] services;
+    private final RandomVariate[] services;
 
     RequestMix(ClientSpec client, RandomStreams streams, ClassLatencies registry) {
         String prefix = "clients." + client.name() + ".";
@@ -26,7 +26,7 @@ final class RequestMix {
         if (mix.isEmpty()) {
             // A trace client may have no service of its own: its lines give the work.
             this.single = client.service() == null ? () -> Double.NaN
-                    : Samplers.of(client.service(), streams.stream(prefix + "service"));
+                    : RandomVariates.of(client.service(), streams.stream(prefix + "service"));
             this.classes = null;
             this.classIndices = null;
             this.services = null;
@@ -35,12 +35,12 @@ final class RequestMix {
         this.single = null;
         int n = mix.size();
         this.classIndices = new int[n];
-        this.services = new Sampler[n];
+        this.services = new RandomVariate[n];
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
             RequestClassSpec requestClass = mix.get(i);
             classIndices[i] = registry.indexOf(requestClass.name());
-            services[i] = Samplers.of(requestClass.service(), streams.stream(prefix + "service." + requestClass.name()));
+            services[i] = RandomVariates.of(requestClass.service(), streams.stream(prefix + "service." + requestClass.name()));
             weights[i] = requestClass.weight();
         }
         RandomStream choice = streams.stream(prefix + "mix");

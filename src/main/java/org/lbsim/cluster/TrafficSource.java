@@ -63,7 +63,7 @@ final class TrafficSource {
         this.port = spec.port();
         this.timeout = spec.timeout();
         if (spec.arrivals() instanceof ArrivalSpec.Closed closed) {
-            Sampler think = Samplers.of(closed.thinkTime(), streams.stream(prefix + "thinkTime"));
+            RandomVariate think = RandomVariates.of(closed.thinkTime(), streams.stream(prefix + "thinkTime"));
             this.users = new ClosedUsers(closed.users(), simulation, think, timeout, addresses, this::sendFor);
             this.trace = null;
         } else if (spec.arrivals() instanceof ArrivalSpec.Trace replay) {

@@ -51,7 +51,7 @@ public final class Runner {
         Simulation simulation = new Simulation(Cluster.expectedPendingEvents(scenario));
         Cluster cluster = new Cluster(scenario, algorithms, simulation);
         cluster.start();
-        Sampler sampler = new Sampler(cluster, simulation, interval, scenario.duration());
+        TimeSeriesSampler sampler = new TimeSeriesSampler(cluster, simulation, interval, scenario.duration());
         long started = System.nanoTime();
         simulation.runUntil(scenario.duration());
         double wallSeconds = (System.nanoTime() - started) / 1e9;

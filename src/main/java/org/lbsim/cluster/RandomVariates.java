@@ -11,16 +11,16 @@ import org.lbsim.scenario.ArrivalSpec;
 import org.lbsim.scenario.DistributionSpec;
 
 /**
- * Builds samplers from scenario distributions, each drawing from the stream it is given.
+ * Builds random variates from scenario distributions, each drawing from the stream it is given.
  * Exponentials, the per-request hot path, use Commons RNG's ziggurat sampler; the others use
  * Commons Math's distributions.
  */
-final class Samplers {
+final class RandomVariates {
 
-    private Samplers() {
+    private RandomVariates() {
     }
 
-    static Sampler of(DistributionSpec spec, RandomStream random) {
+    static RandomVariate of(DistributionSpec spec, RandomStream random) {
         if (spec instanceof DistributionSpec.Exponential e) {
             return ZigguratSampler.Exponential.of(random.generator(), e.mean())::sample;
         } else if (spec instanceof DistributionSpec.Constant c) {
@@ -49,7 +49,7 @@ final class Samplers {
      * Two exponential phases with balanced means (p/μ1 = (1−p)/μ2), the usual two-moment fit
      * for cv ≥ 1: p = (1 + √((c²−1)/(c²+1)))/2, μ1 = 2p/mean, μ2 = 2(1−p)/mean.
      */
-    private static Sampler hyperexponential(DistributionSpec.Hyperexponential h, RandomStream random) {
+    private static RandomVariate hyperexponential(DistributionSpec.Hyperexponential h, RandomStream random) {
         double scv = h.cv() * h.cv();
         double p = (1 + Math.sqrt((scv - 1) / (scv + 1))) / 2;
         double mean1 = h.mean() / (2 * p);
@@ -59,7 +59,7 @@ final class Samplers {
     }
 
     /** Interarrival times of an arrival process at its current rate. */
-    static Sampler interarrivals(ArrivalSpec spec, RandomStream random) {
+    static RandomVariate interarrivals(ArrivalSpec spec, RandomStream random) {
         if (spec instanceof ArrivalSpec.Poisson poisson) {
             return ZigguratSampler.Exponential.of(random.generator(), 1 / poisson.rate())::sample;
         } else if (spec instanceof ArrivalSpec.Constant constant) {

@@ -10,7 +10,7 @@ import org.lbsim.metrics.TimeSeries;
  * Samples a cluster at a fixed interval from time 0 to the end, as events on its simulation.
  * Sampling only reads the model, so the run's results do not change (only its event count).
  */
-final class Sampler {
+final class TimeSeriesSampler {
 
     private final Cluster cluster;
     private final Simulation simulation;
@@ -21,7 +21,7 @@ final class Sampler {
     private final List<String> servers;
 
     /** Takes the first snapshot now (time 0) and schedules the others. */
-    Sampler(Cluster cluster, Simulation simulation, double interval, double end) {
+    TimeSeriesSampler(Cluster cluster, Simulation simulation, double interval, double end) {
         if (!(interval > 0)) throw new IllegalArgumentException("sample interval must be positive, was " + interval);
         this.cluster = cluster;
         this.simulation = simulation;
