@@ -2,7 +2,6 @@ package org.lbsim;
 
 import java.io.PrintWriter;
 import org.lbsim.cli.Main;
-import org.lbsim.ui.UiCommand;
 import picocli.CommandLine;
 
 /**

@@ -1,22 +1,24 @@
-package org.lbsim.ui;
+package org.lbsim;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.experiment.AlgorithmRules;
 import org.lbsim.scenario.Scenario;
+import org.lbsim.ui.LbsimApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code lbsim ui [SCENARIO]}: opens the classroom window. */
+/**
+ * {@code lbsim ui [SCENARIO]}: opens the classroom window. A command of the launcher's, beside
+ * it, so that the window's package knows nothing of the command-line library.
+ */
 @Command(name = "ui", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Open the live classroom window (default scenario: scenarios/two-instances.yaml).")
 public final class UiCommand implements Callable<Integer> {
 
-    static final Path DEFAULT_SCENARIO = Path.of("scenarios", "two-instances.yaml");
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
-    Path file = DEFAULT_SCENARIO;
+    Path file = LbsimApp.DEFAULT_SCENARIO;
 
     @Override
     public Integer call() throws Exception {

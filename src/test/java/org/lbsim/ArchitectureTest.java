@@ -25,6 +25,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             // The jar's launcher, above every package, composes cli and ui.
             Map.entry("Launcher.java", Set.of("cli", "ui")),
+            Map.entry("UiCommand.java", Set.of("balancing", "scenario", "experiment", "ui")),
             Map.entry("engine", Set.of()),
             Map.entry("balancing", Set.of()),
             Map.entry("metrics", Set.of()),
@@ -36,6 +37,45 @@ class ArchitectureTest {
             Map.entry("report", Set.of("metrics")),
             Map.entry("cli", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report", "trace")),
             Map.entry("ui", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report")));
+
+    private static final Pattern THIRD_PARTY_IMPORT =
+            Pattern.compile("^import (?:static )?((?!java\\.|javax\\.|org\\.lbsim\\.)[\\w.]+)", Pattern.MULTILINE);
+
+    /**
+     * Libraries (by package prefix) that only some of the project's packages may use: the
+     * window's toolkit only in {@code ui}, the command-line library only in {@code cli} and beside
+     * the launcher. The engine uses the JDK and Commons RNG, and Commons Math's generator
+     * interface, which its streams also implement for Commons Math's distributions.
+     */
+    private static final Map<String, Set<String>> LIBRARY_USERS = Map.of(
+            "javafx.", Set.of("ui"),
+            "org.jfree.chart.fx.", Set.of("ui"),
+            "picocli.", Set.of("cli", "Launcher.java", "UiCommand.java"));
+    private static final Set<String> ENGINE_LIBRARIES = Set.of("org.apache.commons.rng.",
+            "org.apache.commons.math3.random.RandomGenerator");
+
+    @Test
+    void librariesAreUsedOnlyWhereTheDesignAllows() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = SOURCES.relativize(file).getName(0).toString();
+                Matcher matcher = THIRD_PARTY_IMPORT.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    String imported = matcher.group(1);
+                    LIBRARY_USERS.forEach((library, users) -> {
+                        if (imported.startsWith(library) && !users.contains(pkg)) {
+                            violations.add(file + ": " + pkg + " imports " + imported);
+                        }
+                    });
+                    if (pkg.equals("engine") && ENGINE_LIBRARIES.stream().noneMatch(imported::startsWith)) {
+                        violations.add(file + ": the engine imports " + imported);
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
 
     @Test
     void packagesUseOnlyWhatTheDesignAllows() throws IOException {

@@ -30,7 +30,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         Locale.setDefault(Locale.ENGLISH);
-        Path file = UiCommand.DEFAULT_SCENARIO;
+        Path file = LbsimApp.DEFAULT_SCENARIO;
         var scenario = AlgorithmRules.loader(Algorithms.standard()).load(file, List.of());
         window = new MainWindow(stage, new Messages(), file, scenario);
         window.show();
