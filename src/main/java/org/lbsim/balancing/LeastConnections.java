@@ -55,34 +55,25 @@ final class LeastConnections implements BalancingAlgorithm {
         // The lowest load: steady backends' outstanding counts, and those in slow start scaled up.
         double best = anySteady ? buckets.minimumExcept(excluded) : Double.POSITIVE_INFINITY;
         int steadyTies = anySteady ? buckets.tiedAtMinimumExcept(excluded) : 0;
-        int rampingTies = 0;
-        for (BackendView backend : ramping) {
-            if (backend.id() == avoid) continue;
-            double load = backend.outstanding() / backend.slowStartFactor();
-            if (load < best) {
-                best = load;
-                steadyTies = 0;
-                rampingTies = 1;
-            } else if (load == best) {
-                rampingTies++;
-            }
+        double rampingBest = RampingLoads.minimum(ramping, avoid, LeastConnections::load);
+        if (rampingBest < best) {
+            best = rampingBest;
+            steadyTies = 0;
         }
+        int rampingTies = rampingBest == best ? RampingLoads.tiedAt(ramping, avoid, best, LeastConnections::load) : 0;
         int ties = steadyTies + rampingTies;
-        if (ties == 0) return avoid >= 0 && (excluded >= 0 || isRamping(avoid)) ? Pick.NoOtherBackend.INSTANCE
-                : Pick.NoHealthyBackend.INSTANCE;
+        if (ties == 0) {
+            boolean avoidedCounts = avoid >= 0 && (excluded >= 0 || RampingLoads.contains(ramping, avoid));
+            return avoidedCounts ? Pick.NoOtherBackend.INSTANCE : Pick.NoHealthyBackend.INSTANCE;
+        }
         int chosen = ties == 1 ? 0 : random.nextInt(ties);
         if (chosen < steadyTies) return steady.get(buckets.tiedMemberExcept(chosen, excluded));
-        chosen -= steadyTies;
-        for (BackendView backend : ramping) {
-            if (backend.id() == avoid || backend.outstanding() / backend.slowStartFactor() != best) continue;
-            if (chosen-- == 0) return backend;
-        }
-        throw new IllegalStateException("no tied backend found");
+        return RampingLoads.tied(chosen - steadyTies, ramping, avoid, best, LeastConnections::load);
     }
 
-    private boolean isRamping(int id) {
-        for (BackendView backend : ramping) if (backend.id() == id) return true;
-        return false;
+    /** A backend in slow start counts as its outstanding requests divided by its factor. */
+    private static double load(BackendView backend) {
+        return backend.outstanding() / backend.slowStartFactor();
     }
 
     @Override

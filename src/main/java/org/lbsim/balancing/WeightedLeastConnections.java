@@ -100,21 +100,16 @@ final class WeightedLeastConnections implements BalancingAlgorithm {
         }
         // ...then the backends in slow start, by their ramped weight.
         double best = bestCount < 0 ? Double.POSITIVE_INFINITY : (double) bestCount / bestWeight;
-        int rampingTies = 0;
-        for (BackendView backend : ramping) {
-            if (backend.id() == avoid) continue;
-            double load = ramped(backend);
-            if (load < best) {
-                best = load;
-                tied = 0;
-                rampingTies = 1;
-            } else if (load == best) {
-                rampingTies++;
-            }
+        double rampingBest = RampingLoads.minimum(ramping, avoid, WeightedLeastConnections::ramped);
+        if (rampingBest < best) {
+            best = rampingBest;
+            tied = 0;
         }
+        int rampingTies = rampingBest == best
+                ? RampingLoads.tiedAt(ramping, avoid, best, WeightedLeastConnections::ramped) : 0;
         int ties = tied + rampingTies;
         if (ties == 0) {
-            boolean avoidedCounts = avoidedClass != null || position >= 0 && isRamping(avoid);
+            boolean avoidedCounts = avoidedClass != null || position >= 0 && RampingLoads.contains(ramping, avoid);
             return avoidedCounts ? Pick.NoOtherBackend.INSTANCE : Pick.NoHealthyBackend.INSTANCE;
         }
         int chosen = ties == 1 ? 0 : random.nextInt(ties);
@@ -127,14 +122,9 @@ final class WeightedLeastConnections implements BalancingAlgorithm {
                 if (chosen < here) return c.backends()[c.buckets().tiedMemberExcept(chosen, except)];
                 chosen -= here;
             }
-        } else {
-            chosen -= tied;
-            for (BackendView backend : ramping) {
-                if (backend.id() == avoid || ramped(backend) != best) continue;
-                if (chosen-- == 0) return backend;
-            }
+            throw new IllegalStateException("no tied backend found");
         }
-        throw new IllegalStateException("no tied backend found");
+        return RampingLoads.tied(chosen - tied, ramping, avoid, best, WeightedLeastConnections::ramped);
     }
 
     /** A first attempt with no backend in slow start: the O(w) path. */
@@ -167,11 +157,6 @@ final class WeightedLeastConnections implements BalancingAlgorithm {
 
     private static double ramped(BackendView backend) {
         return backend.outstanding() / (backend.weight() * backend.slowStartFactor());
-    }
-
-    private boolean isRamping(int id) {
-        for (BackendView backend : ramping) if (backend.id() == id) return true;
-        return false;
     }
 
     @Override
