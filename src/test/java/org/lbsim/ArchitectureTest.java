@@ -57,20 +57,17 @@ class ArchitectureTest {
     @Test
     void librariesAreUsedOnlyWhereTheDesignAllows() throws IOException {
         List<String> violations = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String pkg = SOURCES.relativize(file).getName(0).toString();
-                Matcher matcher = THIRD_PARTY_IMPORT.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    String imported = matcher.group(1);
-                    LIBRARY_USERS.forEach((library, users) -> {
-                        if (imported.startsWith(library) && !users.contains(pkg)) {
-                            violations.add(file + ": " + pkg + " imports " + imported);
-                        }
-                    });
-                    if (pkg.equals("engine") && ENGINE_LIBRARIES.stream().noneMatch(imported::startsWith)) {
-                        violations.add(file + ": the engine imports " + imported);
+        for (SourceFile source : sources()) {
+            Matcher matcher = THIRD_PARTY_IMPORT.matcher(source.text());
+            while (matcher.find()) {
+                String imported = matcher.group(1);
+                LIBRARY_USERS.forEach((library, users) -> {
+                    if (imported.startsWith(library) && !users.contains(source.pkg())) {
+                        violations.add(source.file() + ": " + source.pkg() + " imports " + imported);
                     }
+                });
+                if (source.pkg().equals("engine") && ENGINE_LIBRARIES.stream().noneMatch(imported::startsWith)) {
+                    violations.add(source.file() + ": the engine imports " + imported);
                 }
             }
         }
@@ -80,25 +77,36 @@ class ArchitectureTest {
     @Test
     void packagesUseOnlyWhatTheDesignAllows() throws IOException {
         List<String> violations = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String pkg = SOURCES.relativize(file).getName(0).toString();
-                if (!ALLOWED.containsKey(pkg)) {
-                    violations.add(file + ": package " + pkg + " is not in the design's table");
-                    continue;
-                }
-                String source = Files.readString(file);
-                for (Pattern pattern : List.of(PROJECT_IMPORT, QUALIFIED_USE)) {
-                    Matcher matcher = pattern.matcher(source);
-                    while (matcher.find()) {
-                        String used = matcher.group(1);
-                        if (!used.equals(pkg) && !ALLOWED.get(pkg).contains(used)) {
-                            violations.add(file + ": " + pkg + " uses " + used);
-                        }
+        for (SourceFile source : sources()) {
+            String pkg = source.pkg();
+            if (!ALLOWED.containsKey(pkg)) {
+                violations.add(source.file() + ": package " + pkg + " is not in the design's table");
+                continue;
+            }
+            for (Pattern pattern : List.of(PROJECT_IMPORT, QUALIFIED_USE)) {
+                Matcher matcher = pattern.matcher(source.text());
+                while (matcher.find()) {
+                    String used = matcher.group(1);
+                    if (!used.equals(pkg) && !ALLOWED.get(pkg).contains(used)) {
+                        violations.add(source.file() + ": " + pkg + " uses " + used);
                     }
                 }
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    /** A main source file, its text, and its package below {@code org.lbsim} (or its name, beside the launcher). */
+    private record SourceFile(Path file, String pkg, String text) {
+    }
+
+    private static List<SourceFile> sources() throws IOException {
+        List<SourceFile> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.add(new SourceFile(file, SOURCES.relativize(file).getName(0).toString(), Files.readString(file)));
+            }
+        }
+        return sources;
     }
 }
