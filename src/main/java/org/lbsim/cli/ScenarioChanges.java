@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.experiment.AlgorithmRules;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ScenarioException;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package org.lbsim.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.lbsim.balancing.Algorithms;
-import org.lbsim.scenario.Scenario;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.scenario.ScenarioException;
 import picocli.CommandLine.Parameters;
 

@@ -9,17 +9,17 @@ import java.util.concurrent.Callable;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.TraceCheck;
 import org.lbsim.cluster.TraceReplayException;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.metrics.TraceResult;
 import org.lbsim.report.Words;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lbsim validate}: checks scenario files without running them, each on its own, and reads

@@ -1,6 +1,6 @@
 package org.lbsim.cluster;
 
-import org.lbsim.scenario.Cidr;
+import org.lbsim.cluster.spec.Cidr;
 
 /**
  * An IP address as firewall rules see it: IPv4 in an int, so that the common case costs one

@@ -2,7 +2,7 @@ package org.lbsim.cluster;
 
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.lbsim.scenario.Cidr;
+import org.lbsim.cluster.spec.Cidr;
 
 /**
  * Draws client source addresses: a block chosen uniformly among the client's CIDRs, then an

@@ -1,9 +1,9 @@
 package org.lbsim.cluster;
 
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.RateSchedule;
 import org.lbsim.engine.RandomStream;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.RateSchedule;
 
 /**
  * Builds the arrival process of an open client. Every process here draws from the client's

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lbsim.cluster.spec.AutoscalingSpec;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.AutoscalingSpec;
 
 /**
  * Target tracking, as AWS Auto Scaling does it. Every evaluation period it averages the metric

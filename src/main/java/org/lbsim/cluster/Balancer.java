@@ -5,10 +5,10 @@ import java.util.List;
 import org.lbsim.balancing.BackendView;
 import org.lbsim.balancing.BalancingAlgorithm;
 import org.lbsim.balancing.Pick;
+import org.lbsim.cluster.spec.BalancerPolicies;
+import org.lbsim.cluster.spec.Protocol;
 import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.BalancerPolicies;
-import org.lbsim.scenario.Protocol;
 
 /**
  * The load balancer: admits requests through its security group on its listener ports, asks

@@ -1,7 +1,7 @@
 package org.lbsim.cluster;
 
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.Protocol;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.Protocol;
 
 /**
  * What a firewall rule matches, resolved for speed: a protocol, a port range and the remote

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.RequestClassSpec;
 import org.lbsim.metrics.ClassResult;
 import org.lbsim.metrics.LatencyRecorder;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.RequestClassSpec;
 
 /**
  * The run's request classes, numbered in the order the clients' mixes name them (two clients

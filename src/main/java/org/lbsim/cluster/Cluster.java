@@ -7,25 +7,25 @@ import java.util.Map;
 import org.lbsim.balancing.AlgorithmContext;
 import org.lbsim.balancing.AlgorithmInfo;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.FailureKind;
+import org.lbsim.cluster.spec.RuleSpec;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.BalancerResult;
 import org.lbsim.metrics.CostResult;
-import org.lbsim.metrics.ScalingResult;
 import org.lbsim.metrics.EngineStats;
 import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.RunResult;
+import org.lbsim.metrics.ScalingResult;
 import org.lbsim.metrics.SecurityGroupResult;
 import org.lbsim.metrics.ServerResult;
 import org.lbsim.metrics.TraceResult;
 import org.lbsim.metrics.WorkloadResult;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.FailureKind;
-import org.lbsim.scenario.RuleSpec;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 
 /**
  * A scenario brought to life on a simulation: the clients, security groups, balancer, health

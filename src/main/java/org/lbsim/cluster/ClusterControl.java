@@ -1,7 +1,7 @@
 package org.lbsim.cluster;
 
 import java.util.List;
-import org.lbsim.scenario.RuleSpec;
+import org.lbsim.cluster.spec.RuleSpec;
 
 /**
  * The actions a scenario's {@code events:} timeline and the live UI can take on a running

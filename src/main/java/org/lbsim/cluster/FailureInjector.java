@@ -5,10 +5,10 @@ import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.WeibullDistribution;
 import org.apache.commons.math3.special.Gamma;
+import org.lbsim.cluster.spec.FailureSpec;
 import org.lbsim.engine.RandomStream;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.FailureSpec;
 
 /**
  * Schedules a server's impairments: scheduled ones at their times, random ones as an

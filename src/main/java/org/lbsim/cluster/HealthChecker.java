@@ -1,9 +1,9 @@
 package org.lbsim.cluster;
 
 import org.apache.commons.math3.random.RandomGenerator;
+import org.lbsim.cluster.spec.HealthCheckSpec;
 import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.HealthCheckSpec;
 
 /**
  * Active health checks as AWS target groups do them: every {@code interval} a probe to each

@@ -1,7 +1,7 @@
 package org.lbsim.cluster;
 
+import org.lbsim.cluster.spec.FailureKind;
 import org.lbsim.metrics.FailureRecord;
-import org.lbsim.scenario.FailureKind;
 
 /**
  * One impairment of one server while it lasts: its kind, when it began, when the balancer

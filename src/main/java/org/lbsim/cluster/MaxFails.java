@@ -1,7 +1,7 @@
 package org.lbsim.cluster;
 
+import org.lbsim.cluster.spec.BalancerPolicies.MaxFailsSpec;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.BalancerPolicies.MaxFailsSpec;
 
 /**
  * NGINX's passive health checks ({@code max_fails}, {@code fail_timeout}): when a server has

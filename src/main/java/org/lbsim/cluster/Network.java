@@ -6,10 +6,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.lbsim.cluster.spec.NetworkAclSpec;
+import org.lbsim.cluster.spec.Protocol;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.metrics.NetworkAclResult;
-import org.lbsim.scenario.NetworkAclSpec;
-import org.lbsim.scenario.Protocol;
 
 /**
  * The VPC's subnets and their network ACLs, on the path between the balancer and the servers.

@@ -3,10 +3,10 @@ package org.lbsim.cluster;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.lbsim.cluster.spec.AclRuleSpec;
+import org.lbsim.cluster.spec.NetworkAclSpec;
+import org.lbsim.cluster.spec.Protocol;
 import org.lbsim.metrics.NetworkAclResult;
-import org.lbsim.scenario.AclRuleSpec;
-import org.lbsim.scenario.NetworkAclSpec;
-import org.lbsim.scenario.Protocol;
 
 /**
  * A network ACL with AWS semantics: stateless, so each direction is checked on its own and the

@@ -1,7 +1,7 @@
 package org.lbsim.cluster;
 
+import org.lbsim.cluster.spec.BalancerPolicies.OutlierDetectionSpec;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.BalancerPolicies.OutlierDetectionSpec;
 
 /**
  * Passive health checking as Envoy's outlier detection does it by consecutive errors: a

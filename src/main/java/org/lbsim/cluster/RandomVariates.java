@@ -6,9 +6,9 @@ import org.apache.commons.math3.distribution.ParetoDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.distribution.WeibullDistribution;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.DistributionSpec;
 import org.lbsim.engine.RandomStream;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.DistributionSpec;
 
 /**
  * Builds random variates from scenario distributions, each drawing from the stream it is given.

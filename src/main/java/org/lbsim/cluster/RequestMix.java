@@ -3,10 +3,10 @@ package org.lbsim.cluster;
 import java.util.List;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.RequestClassSpec;
 import org.lbsim.engine.RandomStream;
 import org.lbsim.engine.RandomStreams;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.RequestClassSpec;
 
 /**
  * What a client's next request is: its class, drawn by the mix's weights, and its work, drawn

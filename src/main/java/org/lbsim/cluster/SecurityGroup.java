@@ -2,10 +2,10 @@ package org.lbsim.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.RuleSpec;
+import org.lbsim.cluster.spec.SecurityGroupSpec;
 import org.lbsim.metrics.SecurityGroupResult;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.RuleSpec;
-import org.lbsim.scenario.SecurityGroupSpec;
 
 /**
  * A security group with AWS semantics: inbound allow rules only, default deny, stateful (the

@@ -2,14 +2,14 @@ package org.lbsim.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lbsim.cluster.spec.FailureKind;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.ServerResult;
 import org.lbsim.metrics.TimeWeightedValue;
-import org.lbsim.scenario.FailureKind;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.ServerSpec;
 
 /**
  * An instance: {@code workers} requests in service at once, first come first served, a

@@ -3,8 +3,8 @@ package org.lbsim.cluster;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import org.lbsim.balancing.Pick;
+import org.lbsim.cluster.spec.BalancerPolicies.StickinessSpec;
 import org.lbsim.metrics.SessionResult;
-import org.lbsim.scenario.BalancerPolicies.StickinessSpec;
 
 /**
  * The balancer's sticky-session cookies: which instance each live session is pinned to, and

@@ -1,9 +1,9 @@
 package org.lbsim.cluster;
 
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.ClientSpec;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.metrics.TraceResult;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.ClientSpec;
 
 /**
  * Reads a client's trace through to its end as a run replays it, without running anything: the

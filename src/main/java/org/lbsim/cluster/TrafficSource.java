@@ -1,11 +1,11 @@
 package org.lbsim.cluster;
 
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.Protocol;
 import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.Protocol;
 
 /**
  * One client population: sends requests at its arrival process's times (or, closed-loop, when

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.Cluster;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.BalancerSpec;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.DistributionSpec;
+import org.lbsim.cluster.spec.HealthCheckSpec;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.BalancerSpec;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.DistributionSpec;
-import org.lbsim.scenario.HealthCheckSpec;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 
 /**
  * The reference workload for speed: Poisson arrivals to {@code backends} single-worker

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.metrics.Estimate;
 import org.lbsim.metrics.Replicated;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.metrics.TimeSeries;
-import org.lbsim.scenario.Scenario;
 
 /**
  * Replications, comparisons and sweeps. Replication i of any configuration runs with seed

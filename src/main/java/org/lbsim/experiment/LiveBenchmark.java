@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.lbsim.balancing.Algorithms;
-import org.lbsim.scenario.Scenario;
+import org.lbsim.cluster.spec.Scenario;
 
 /**
  * The live mode's promise, measured without a window: a {@link LiveRun} playing "as fast as

@@ -8,8 +8,8 @@ import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.Cluster;
 import org.lbsim.cluster.ClusterControl;
 import org.lbsim.cluster.ClusterSnapshot;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.Scenario;
 
 /**
  * A scenario running live: on its own thread, paced against the wall clock (or as fast as

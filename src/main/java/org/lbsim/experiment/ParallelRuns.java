@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.lbsim.balancing.Algorithms;
-import org.lbsim.scenario.Scenario;
+import org.lbsim.cluster.spec.Scenario;
 
 /**
  * Runs independent scenarios on a pool of threads and returns their results in the order of

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.Cluster;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.EngineStats;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.metrics.TimeSeries;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 
 /** Runs one scenario from time 0 to its duration and returns what it measured. */
 public final class Runner {

@@ -3,13 +3,13 @@ package org.lbsim.experiment;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.RateSchedule;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.metrics.Mser;
 import org.lbsim.metrics.TimeSeries;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.RateSchedule;
-import org.lbsim.scenario.Scenario;
 
 /**
  * Checks a scenario's {@code warmup} against MSER-5 on the mean latency per sample interval,

@@ -2,6 +2,7 @@ package org.lbsim.scenario;
 
 import java.util.List;
 import java.util.Set;
+import org.lbsim.cluster.spec.AutoscalingSpec;
 
 /** Binds {@code autoscaling:}, target tracking on a template server. */
 final class AutoscalingBinder {

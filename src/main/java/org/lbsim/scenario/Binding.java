@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.lbsim.cluster.spec.Protocol;
 import org.lbsim.scenario.Node.ListNode;
 
 /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoublePredicate;
+import org.lbsim.cluster.spec.DistributionSpec;
 
 /**
  * Binds a distribution map such as {@code {distribution: lognormal, mean: 400ms, cv: 2}} to a

@@ -2,6 +2,8 @@ package org.lbsim.scenario;
 
 import java.util.List;
 import java.util.Set;
+import org.lbsim.cluster.spec.FailureKind;
+import org.lbsim.cluster.spec.FailureSpec;
 
 /** Binds one entry of a server's {@code failures:}: kind, schedule or random times, and the kind's own keys. */
 final class FailureBinder {

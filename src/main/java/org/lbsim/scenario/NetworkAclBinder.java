@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lbsim.cluster.spec.AclRuleSpec;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.NetworkAclSpec;
+import org.lbsim.cluster.spec.Protocol;
 
 /** Binds {@code networkAcls:}: the subnets they apply to and their numbered, stateless rules. */
 final class NetworkAclBinder {

@@ -2,6 +2,7 @@ package org.lbsim.scenario;
 
 import java.util.List;
 import java.util.Set;
+import org.lbsim.cluster.spec.BalancerPolicies;
 
 /** Binds the balancer's policies: retries and their budget, passive checks, draining, slow start, timeouts. */
 final class PoliciesBinder {

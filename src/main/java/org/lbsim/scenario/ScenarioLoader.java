@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lbsim.cluster.spec.Scenario;
 
 /**
  * Loads scenario files: YAML text, then {@code --set} overrides, then binding and validation to

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.function.DoublePredicate;
 import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
+import org.lbsim.cluster.spec.Cidr;
 import org.lbsim.scenario.Node.ScalarNode;
 
 /**

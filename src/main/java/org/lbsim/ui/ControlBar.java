@@ -10,9 +10,9 @@ import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.lbsim.balancing.AlgorithmInfo;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.ClientSpec;
 import org.lbsim.experiment.LiveRun;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.ClientSpec;
 
 /**
  * Play, pause, step, reset, speed, the algorithm (switched live) and the arrival rate of the

@@ -3,7 +3,7 @@ package org.lbsim.ui;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.lbsim.scenario.Scenario;
+import org.lbsim.cluster.spec.Scenario;
 
 /** The JavaFX application: one main window on one scenario. */
 public final class LbsimApp extends Application {

@@ -18,16 +18,16 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.ClusterSnapshot;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.RuleSpec;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.SecurityGroupSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.experiment.AlgorithmRules;
 import org.lbsim.experiment.IntervalRecorder;
 import org.lbsim.experiment.LiveRun;
 import org.lbsim.metrics.TimeSeries;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.RuleSpec;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.SecurityGroupSpec;
 import org.lbsim.scenario.ScenarioException;
-import org.lbsim.scenario.ServerSpec;
 
 /**
  * The main window: menus and controls on top, the live topology in the middle, the charts

@@ -16,8 +16,8 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.lbsim.cluster.ClusterControl;
 import org.lbsim.cluster.ClusterSnapshot;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 
 /**
  * The architecture, drawn from the scenario: internet clients → the balancer's security group

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lbsim.cli.Main;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.experiment.AlgorithmRules;
-import org.lbsim.scenario.Scenario;
 
 /** Algorithm parameters in scenario files: checked where they are written, handed on in plain units. */
 class AlgorithmParametersTest {

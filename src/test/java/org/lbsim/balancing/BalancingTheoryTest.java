@@ -9,7 +9,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
-import org.lbsim.scenario.ServerSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.support.Replications;
 import org.lbsim.support.Replications.Estimate;
 import org.lbsim.support.TestScenarios;

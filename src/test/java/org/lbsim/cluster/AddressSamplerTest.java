@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.lbsim.cluster.spec.Cidr;
 import org.lbsim.engine.RandomStreams;
-import org.lbsim.scenario.Cidr;
 
 /** Client addresses stay inside their blocks, in their block's family; IPv6 ones hash apart. */
 class AddressSamplerTest {

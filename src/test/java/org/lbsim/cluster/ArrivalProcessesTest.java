@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.Test;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.RateSchedule;
 import org.lbsim.engine.RandomStreams;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.RateSchedule;
 
 /**
  * The open arrival processes against their definitions: counts in windows have the mean (and,

@@ -6,11 +6,11 @@ import static org.lbsim.support.TestScenarios.scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.AutoscalingSpec;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.experiment.LiveRun;
-import org.lbsim.scenario.AutoscalingSpec;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 
 /** Target tracking follows the load up and down, within its bounds. */
 class AutoscalingTest {
@@ -73,7 +73,7 @@ class AutoscalingTest {
     @Test
     void anInstanceThatStaysUnhealthyAfterItsGracePeriodIsReplaced() {
         var crashed = new ServerSpec("web", null, 2, 100, 1.0, 1,
-                List.of(new org.lbsim.scenario.FailureSpec.Scheduled(300, 1e9)), 0.05, 30);
+                List.of(new org.lbsim.cluster.spec.FailureSpec.Scheduled(300, 1e9)), 0.05, 30);
         var spec = new AutoscalingSpec("web-b", AutoscalingSpec.Metric.UTILIZATION, 0.9, 2, 2, 60, 30, 60);
         Scenario scenario = scenario().algorithm("round-robin").duration(900, 0)
                 .poissonClient("users", 50, 0.02)

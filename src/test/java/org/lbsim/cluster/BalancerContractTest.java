@@ -12,19 +12,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lbsim.balancing.AlgorithmInfo;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.BalancerPolicies;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.DistributionSpec;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.FailureSpec;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.EngineStats;
 import org.lbsim.metrics.RunResult;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.BalancerPolicies;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.DistributionSpec;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.FailureSpec;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 
 /**
  * The balancer's side of its contract with the algorithms, in whole clusters: it hands the

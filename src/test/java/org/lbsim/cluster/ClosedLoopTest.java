@@ -6,15 +6,15 @@ import static org.lbsim.support.TestScenarios.scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.DistributionSpec;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.experiment.Runner;
 import org.lbsim.metrics.RunResult;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.DistributionSpec;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 import org.lbsim.support.Replications;
 
 /**

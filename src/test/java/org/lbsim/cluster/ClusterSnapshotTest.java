@@ -6,10 +6,10 @@ import static org.lbsim.support.TestScenarios.scenario;
 
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.EngineStats;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.ServerSpec;
 
 class ClusterSnapshotTest {
 

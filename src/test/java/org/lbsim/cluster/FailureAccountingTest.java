@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.FailureSpec;
+import org.lbsim.cluster.spec.HealthCheckSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.experiment.LiveRun;
 import org.lbsim.experiment.Runner;
 import org.lbsim.metrics.RunResult;
-import org.lbsim.scenario.FailureSpec;
-import org.lbsim.scenario.HealthCheckSpec;
-import org.lbsim.scenario.ServerSpec;
 import org.lbsim.support.Replications;
 
 /** What failures cost and how long they take to notice, checked against their definitions. */

@@ -6,13 +6,13 @@ import static org.lbsim.support.TestScenarios.scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.HealthCheckSpec;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.EngineStats;
 import org.lbsim.metrics.RunResult;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.HealthCheckSpec;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 
 /** The balancer learns of failures only through its health checks, within the thresholds. */
 class FailureDetectionTest {
@@ -89,9 +89,9 @@ class FailureDetectionTest {
     @Test
     void aServerWhoseGroupDoesNotAdmitTheBalancerNeverPassesAHealthCheck() {
         // web-sg admits port 80 from 0.0.0.0/0 but the checks go to 8080: they time out.
-        var group = new org.lbsim.scenario.SecurityGroupSpec("web-sg", List.of(new org.lbsim.scenario.RuleSpec(
-                org.lbsim.scenario.Protocol.TCP, 80, 80,
-                new org.lbsim.scenario.RuleSpec.FromCidr(org.lbsim.scenario.Cidr.parse("0.0.0.0/0")))));
+        var group = new org.lbsim.cluster.spec.SecurityGroupSpec("web-sg", List.of(new org.lbsim.cluster.spec.RuleSpec(
+                org.lbsim.cluster.spec.Protocol.TCP, 80, 80,
+                new org.lbsim.cluster.spec.RuleSpec.FromCidr(org.lbsim.cluster.spec.Cidr.parse("0.0.0.0/0")))));
         Scenario blocked = scenario().duration(100, 0)
                 .healthCheck(new HealthCheckSpec(8080, INTERVAL, TIMEOUT, HEALTHY, UNHEALTHY))
                 .securityGroup(group)

@@ -6,15 +6,15 @@ import static org.lbsim.support.TestScenarios.scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.BalancerPolicies;
+import org.lbsim.cluster.spec.BalancerPolicies.OutlierDetectionSpec;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.FailureKind;
+import org.lbsim.cluster.spec.FailureSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.experiment.Runner;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.metrics.ServerResult;
-import org.lbsim.scenario.BalancerPolicies;
-import org.lbsim.scenario.BalancerPolicies.OutlierDetectionSpec;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.FailureKind;
-import org.lbsim.scenario.FailureSpec;
-import org.lbsim.scenario.ServerSpec;
 import org.lbsim.support.Queueing;
 import org.lbsim.support.Replications;
 import org.lbsim.support.TestScenarios;
@@ -172,12 +172,12 @@ class FailureModesTest {
                 .poissonClient("users", 20, 0.1)
                 .server("a", 2, UNLIMITED)
                 .server(new ServerSpec("b", null, 1, UNLIMITED, 1.0, 1, List.of(slow)))
-                .healthCheck(new org.lbsim.scenario.HealthCheckSpec(80, 10, 5, 3, 2));
+                .healthCheck(new org.lbsim.cluster.spec.HealthCheckSpec(80, 10, 5, 3, 2));
         RunResult quiet = runner.run(outOfBand.build());
         assertThat(quiet.balancer().markedDown()).as("probes answered at once: never down").isZero();
 
         RunResult flapping = runner.run(outOfBand
-                .healthCheck(new org.lbsim.scenario.HealthCheckSpec(80, 10, 5, 3, 2, true, 0.001)).build());
+                .healthCheck(new org.lbsim.cluster.spec.HealthCheckSpec(80, 10, 5, 3, 2, true, 0.001)).build());
         // Its queue grows until probes wait past the 5 s timeout; marked down, it drains, passes
         // three checks, comes back, and the cycle repeats.
         assertThat(flapping.balancer().markedDown()).isGreaterThanOrEqualTo(3);

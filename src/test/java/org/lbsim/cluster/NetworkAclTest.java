@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lbsim.cluster.spec.AclRuleSpec;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.NetworkAclSpec;
+import org.lbsim.cluster.spec.Protocol;
 import org.lbsim.metrics.NetworkAclResult;
-import org.lbsim.scenario.AclRuleSpec;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.NetworkAclSpec;
-import org.lbsim.scenario.Protocol;
 
 /** Truth table of one network ACL: numbered order, first match, explicit and implicit deny, directions. */
 class NetworkAclTest {

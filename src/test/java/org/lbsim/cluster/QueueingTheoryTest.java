@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lbsim.support.TestScenarios.scenario;
 
 import org.junit.jupiter.api.Test;
-import org.lbsim.scenario.ServerSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.support.Queueing;
 import org.lbsim.support.Replications;
 import org.lbsim.support.Replications.Estimate;

@@ -7,16 +7,16 @@ import static org.lbsim.support.TestScenarios.scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.DistributionSpec;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.RequestClassSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.experiment.Runner;
 import org.lbsim.metrics.ClassResult;
 import org.lbsim.metrics.RunResult;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.DistributionSpec;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.RequestClassSpec;
-import org.lbsim.scenario.ServerSpec;
 
 /** A client's mix: classes in the proportions of their weights, each with its own service and latency. */
 class RequestMixTest {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.RuleSpec;
-import org.lbsim.scenario.SecurityGroupSpec;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.RuleSpec;
+import org.lbsim.cluster.spec.SecurityGroupSpec;
 
 class SecurityGroupTest {
 

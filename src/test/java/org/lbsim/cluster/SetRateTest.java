@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.ServerSpec;
 
 /** A rate change continues the client's random streams: it never replays the draws of the run's start. */
 class SetRateTest {

@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.DistributionSpec;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.RuleSpec;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.SecurityGroupSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.DistributionSpec;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.RuleSpec;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.SecurityGroupSpec;
-import org.lbsim.scenario.ServerSpec;
 
 /**
  * A request's source address is drawn when something first looks at it. Whatever looks (here a

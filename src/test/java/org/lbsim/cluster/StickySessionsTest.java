@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.BalancerPolicies;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.DistributionSpec;
+import org.lbsim.cluster.spec.FailureSpec;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.RunResult;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.BalancerPolicies;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.DistributionSpec;
-import org.lbsim.scenario.FailureSpec;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 
 /** Sticky sessions: a session stays on its instance while it is available, and only then. */
 class StickySessionsTest {

@@ -20,16 +20,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.DistributionSpec;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.EngineStats;
 import org.lbsim.metrics.RunResult;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.DistributionSpec;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 import org.lbsim.trace.TraceFormat;
 
 /**
@@ -149,8 +149,8 @@ class TraceReplayTest {
     @Test
     void securityGroupsJudgeTheLoggedAddresses() throws IOException {
         // The balancer admits only 66.0.0.0/8 (where the log's busiest client, a crawler, is).
-        var onlySixtySix = new org.lbsim.scenario.SecurityGroupSpec("lb-sg", List.of(new org.lbsim.scenario.RuleSpec(
-                Protocol.TCP, 80, 80, new org.lbsim.scenario.RuleSpec.FromCidr(Cidr.parse("66.0.0.0/8")))));
+        var onlySixtySix = new org.lbsim.cluster.spec.SecurityGroupSpec("lb-sg", List.of(new org.lbsim.cluster.spec.RuleSpec(
+                Protocol.TCP, 80, 80, new org.lbsim.cluster.spec.RuleSpec.FromCidr(Cidr.parse("66.0.0.0/8")))));
         var trace = new ArrivalSpec.Trace(SAMPLE, TraceFormat.COMMON, 60, false, 60, new ArrivalSpec.BytesService(0.005, 0));
         Scenario scenario = scenario().duration(5100, 0).client(replay(trace, null))
                 .securityGroup(onlySixtySix).balancerGroup("lb-sg")

@@ -6,11 +6,11 @@ import java.util.List;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.metrics.Estimate;
 import org.lbsim.metrics.Metric;
 import org.lbsim.metrics.Replicated;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 import org.lbsim.support.TestScenarios;
 
 /** Comparing on the same random numbers gives narrower intervals for the difference. */

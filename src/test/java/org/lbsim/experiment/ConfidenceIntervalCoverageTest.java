@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.metrics.Estimate;
 import org.lbsim.metrics.Metric;
 import org.lbsim.metrics.Replicated;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 import org.lbsim.support.Queueing;
 import org.lbsim.support.TestScenarios;
 

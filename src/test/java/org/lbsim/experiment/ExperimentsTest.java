@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.FailureKind;
+import org.lbsim.cluster.spec.FailureSpec;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.metrics.Metric;
 import org.lbsim.metrics.Replicated;
 import org.lbsim.report.JsonReport;
-import org.lbsim.scenario.FailureKind;
-import org.lbsim.scenario.FailureSpec;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
 import org.lbsim.support.TestScenarios;
 
 class ExperimentsTest {

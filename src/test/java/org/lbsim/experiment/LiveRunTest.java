@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.metrics.EngineStats;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.report.JsonReport;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.Scenario;
 import org.lbsim.support.ScenarioFiles;
 
 /**

@@ -9,11 +9,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.metrics.RequestCounts;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.report.JsonReport;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.Scenario;
 import org.lbsim.support.ScenarioFiles;
 
 /** Every scenario in {@code scenarios/}: it runs, conserves requests and is deterministic. */

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.metrics.SecurityGroupResult;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.Scenario;
 import org.lbsim.support.ScenarioFiles;
 
 /** The reference scenario keeps the promises of the architecture it describes. */

@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.FailureKind;
-import org.lbsim.scenario.FailureSpec;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.ServerSpec;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.FailureKind;
+import org.lbsim.cluster.spec.FailureSpec;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.support.ScenarioFiles;
 import org.lbsim.support.TestScenarios;
 

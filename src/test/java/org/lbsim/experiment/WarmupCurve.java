@@ -2,8 +2,8 @@ package org.lbsim.experiment;
 
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.Cluster;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.engine.Simulation;
-import org.lbsim.scenario.Scenario;
 
 /**
  * How fast the reference workload runs from the JVM's start on: the run cut into 500 slices,

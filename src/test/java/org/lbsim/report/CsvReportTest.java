@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.experiment.Experiments;
 import org.lbsim.experiment.Progress;
 import org.lbsim.experiment.Runner;
 import org.lbsim.metrics.Metric;
 import org.lbsim.metrics.Replicated;
-import org.lbsim.scenario.Scenario;
 import org.lbsim.support.TestScenarios;
 
 /** The CSV files parse with a standard reader, one row per point, one column per variable. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lbsim.cluster.spec.Scenario;
 
 /** What the scenario tests share: the algorithms they know and where their files are. */
 final class Fixtures {

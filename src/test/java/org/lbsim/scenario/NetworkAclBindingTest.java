@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lbsim.cluster.spec.Scenario;
 
 class NetworkAclBindingTest {
 

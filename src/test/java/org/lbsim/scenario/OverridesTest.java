@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.FailureSpec;
+import org.lbsim.cluster.spec.Scenario;
 
 class OverridesTest {
 

@@ -11,6 +11,22 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.BalancerPolicies;
+import org.lbsim.cluster.spec.BalancerSpec;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.DistributionSpec;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.FailureSpec;
+import org.lbsim.cluster.spec.HealthCheckSpec;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.RateSchedule;
+import org.lbsim.cluster.spec.RequestClassSpec;
+import org.lbsim.cluster.spec.RuleSpec;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.SecurityGroupSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 
 class ScenarioLoaderTest {
 

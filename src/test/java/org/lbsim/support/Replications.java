@@ -4,10 +4,10 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.experiment.Runner;
 import org.lbsim.metrics.RunResult;
-import org.lbsim.scenario.Scenario;
 
 /**
  * Independent replications of a scenario and a Student-t interval for one metric: how the

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.experiment.AlgorithmRules;
-import org.lbsim.scenario.Scenario;
 import org.lbsim.scenario.ScenarioException;
 
 /** The scenario files shipped in {@code scenarios/}, loaded as the command line loads them. */

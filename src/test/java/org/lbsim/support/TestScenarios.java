@@ -3,19 +3,19 @@ package org.lbsim.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.lbsim.scenario.ArrivalSpec;
-import org.lbsim.scenario.BalancerSpec;
-import org.lbsim.scenario.Cidr;
-import org.lbsim.scenario.ClientSpec;
-import org.lbsim.scenario.DistributionSpec;
-import org.lbsim.scenario.EventSpec;
-import org.lbsim.scenario.FailureSpec;
-import org.lbsim.scenario.HealthCheckSpec;
-import org.lbsim.scenario.NetworkAclSpec;
-import org.lbsim.scenario.Protocol;
-import org.lbsim.scenario.Scenario;
-import org.lbsim.scenario.SecurityGroupSpec;
-import org.lbsim.scenario.ServerSpec;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.BalancerSpec;
+import org.lbsim.cluster.spec.Cidr;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.cluster.spec.DistributionSpec;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.FailureSpec;
+import org.lbsim.cluster.spec.HealthCheckSpec;
+import org.lbsim.cluster.spec.NetworkAclSpec;
+import org.lbsim.cluster.spec.Protocol;
+import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.cluster.spec.SecurityGroupSpec;
+import org.lbsim.cluster.spec.ServerSpec;
 
 /** Builds scenarios in code for model tests, so they do not depend on the YAML loader. */
 public final class TestScenarios {
@@ -31,8 +31,8 @@ public final class TestScenarios {
     private final List<EventSpec> events = new ArrayList<>();
     private final List<NetworkAclSpec> acls = new ArrayList<>();
     private String balancerGroup;
-    private org.lbsim.scenario.AutoscalingSpec autoscaling;
-    private org.lbsim.scenario.BalancerPolicies policies = org.lbsim.scenario.BalancerPolicies.DEFAULTS;
+    private org.lbsim.cluster.spec.AutoscalingSpec autoscaling;
+    private org.lbsim.cluster.spec.BalancerPolicies policies = org.lbsim.cluster.spec.BalancerPolicies.DEFAULTS;
     private HealthCheckSpec healthCheck = new HealthCheckSpec(80, 10, 5, 3, 2);
 
     public static TestScenarios scenario() {
@@ -111,12 +111,12 @@ public final class TestScenarios {
         return this;
     }
 
-    public TestScenarios policies(org.lbsim.scenario.BalancerPolicies value) {
+    public TestScenarios policies(org.lbsim.cluster.spec.BalancerPolicies value) {
         policies = value;
         return this;
     }
 
-    public TestScenarios autoscaling(org.lbsim.scenario.AutoscalingSpec spec) {
+    public TestScenarios autoscaling(org.lbsim.cluster.spec.AutoscalingSpec spec) {
         autoscaling = spec;
         return this;
     }

@@ -1,4 +1,4 @@
-package org.lbsim.scenario;
+package org.lbsim.cluster.spec;
 
 /**
  * Active health checks, with AWS target-group semantics: every {@code interval} the balancer

@@ -1,4 +1,4 @@
-package org.lbsim.scenario;
+package org.lbsim.cluster.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.lbsim.scenario;
+package org.lbsim.cluster.spec;
 
 /**
  * How the balancer treats failing backends and changing membership, beyond active checks.

@@ -1,4 +1,4 @@
-package org.lbsim.scenario;
+package org.lbsim.cluster.spec;
 
 /**
  * An IPv4 or IPv6 block in CIDR notation, such as {@code 203.0.113.0/24} or {@code 2001:db8::/32}.

@@ -1,4 +1,4 @@
-package org.lbsim.scenario;
+package org.lbsim.cluster.spec;
 
 /**
  * One inbound allow rule of a security group.

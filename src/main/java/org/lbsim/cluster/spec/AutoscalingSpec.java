@@ -1,4 +1,4 @@
-package org.lbsim.scenario;
+package org.lbsim.cluster.spec;
 
 /**
  * Target-tracking autoscaling, as AWS Auto Scaling does it: every {@code evaluationPeriod} the

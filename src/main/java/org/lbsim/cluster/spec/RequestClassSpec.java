@@ -1,4 +1,4 @@
-package org.lbsim.scenario;
+package org.lbsim.cluster.spec;
 
 /**
  * One kind of request in a client's mix, such as a cheap page or an expensive report: the share

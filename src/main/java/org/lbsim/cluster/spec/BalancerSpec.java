@@ -1,4 +1,4 @@
-package org.lbsim.scenario;
+package org.lbsim.cluster.spec;
 
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param algorithmParameters parameters of the algorithm under {@code balancer:}, by key (for
  *                            example {@code choices} of {@code power-of-d}), as the loader's
- *                            {@link ParameterRule}s hand them on (durations in seconds)
+ *                            parameter rules hand them on (durations in seconds)
  */
 public record BalancerSpec(
         String securityGroup,

@@ -1,4 +1,4 @@
-package org.lbsim.scenario;
+package org.lbsim.cluster.spec;
 
 /**
  * A probability distribution of a positive quantity (service work in seconds at speed 1.0, think
