@@ -50,12 +50,17 @@ final class Autoscaler {
         int missing = spec.min() - members().size();
         for (int i = 0; i < missing; i++) launch();
         remember();
-        simulation.scheduleTimer(spec.evaluationPeriod(), this::evaluate, this);
+        simulation.startTimer(simulation.now() + spec.evaluationPeriod(), Autoscaler::evaluate, this);
     }
 
-    private void evaluate(Autoscaler self) {
-        simulation.scheduleTimer(spec.evaluationPeriod(), this::evaluate, this);
+    private double evaluate() {
         double now = simulation.now();
+        adjust(now);
+        return now + spec.evaluationPeriod();
+    }
+
+    /** Replaces unhealthy instances and scales the group toward the target. */
+    private void adjust(double now) {
         replaceUnhealthy(now);
         List<Balancer.Backend> members = members();
         List<Balancer.Backend> running = members.stream().filter(b -> b.server.isRunning()).toList();

@@ -299,7 +299,7 @@ final class Balancer {
     void healthChanged(Backend backend) {
         if (backend.healthy && slowStart > 0) {
             backend.rampStart = simulation.now();
-            simulation.scheduleTimer(slowStart, onRampEnded, backend);
+            simulation.schedule(slowStart, onRampEnded, backend);
         }
         usableChanged();
     }

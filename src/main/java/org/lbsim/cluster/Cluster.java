@@ -61,17 +61,6 @@ public final class Cluster implements ClusterControl {
     private int maxInstances;
     private int minInstances;
 
-    /**
-     * About how many frequent events a run of {@code scenario} keeps pending: a completion per
-     * worker, an arrival per client, and a few more (connect timeouts, think times). The hint
-     * for {@link Simulation#Simulation(int)}; timers are not counted, they have their own lane.
-     */
-    public static int expectedPendingEvents(Scenario scenario) {
-        long pending = scenario.clients().size() + 4L;
-        for (ServerSpec server : scenario.servers()) pending += server.workers();
-        return (int) Math.min(Integer.MAX_VALUE, pending);
-    }
-
     public Cluster(Scenario scenario, Algorithms algorithms, Simulation simulation) {
         this.scenario = scenario;
         this.simulation = simulation;
@@ -116,9 +105,8 @@ public final class Cluster implements ClusterControl {
             new Autoscaler(scenario.autoscaling(), simulation, this, balancer).start();
             maxInstances = minInstances = balancer.backends().size(); // the group as it starts
         }
-        // Timers (see Simulation): they fire once, next to millions of requests.
-        simulation.scheduleTimerAt(scenario.warmup(), cluster -> cluster.startMeasuring(), this);
-        for (EventSpec event : scenario.events()) simulation.scheduleTimerAt(event.at(), this::apply, event);
+        simulation.scheduleAt(scenario.warmup(), Cluster::startMeasuring, this);
+        for (EventSpec event : scenario.events()) simulation.scheduleAt(event.at(), this::apply, event);
     }
 
     private void startMeasuring() {

@@ -4,6 +4,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.lbsim.cluster.spec.HealthCheckSpec;
 import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.Simulation;
+import org.lbsim.engine.Timer;
 
 /**
  * Active health checks as AWS target groups do them: every {@code interval} a probe to each
@@ -21,7 +22,7 @@ final class HealthChecker {
     private final Simulation simulation;
     private final Balancer balancer;
     private final RandomGenerator phases;
-    private final EventHandler<Balancer.Backend> onProbe = this::probe;
+    private final Timer<Balancer.Backend> onProbe = this::probe;
     private final EventHandler<Balancer.Backend> onProbeTimeout = this::failed;
     private boolean counting;
     private long checks;
@@ -41,16 +42,15 @@ final class HealthChecker {
 
     /** Starts probing a backend, at a random phase within the first interval. */
     void add(Balancer.Backend backend) {
-        simulation.scheduleTimer(phases.nextDouble() * spec.interval(), onProbe, backend);
+        simulation.startTimer(simulation.now() + phases.nextDouble() * spec.interval(), onProbe, backend);
     }
 
     void startCounting() {
         counting = true;
     }
 
-    private void probe(Balancer.Backend backend) {
-        if (backend.deregistered) return; // no longer a target: probing stops
-        simulation.scheduleTimer(spec.interval(), onProbe, backend);
+    private double probe(Balancer.Backend backend) {
+        if (backend.deregistered) return Timer.STOP; // no longer a target: probing stops
         if (counting) checks++;
         Server server = backend.server;
         boolean answers = server.passesHealthCheck()
@@ -67,6 +67,7 @@ final class HealthChecker {
                 simulation.schedule(spec.timeout(), Probe::timedOut, probe);
             }
         }
+        return simulation.now() + spec.interval();
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.lbsim.cluster;
 
 import org.apache.commons.math3.random.RandomGenerator;
-import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.Simulation;
+import org.lbsim.engine.Timer;
 
 /**
  * The instances' periodic load reports to the balancer, for algorithms that decide by reported
@@ -19,7 +19,7 @@ final class LoadReporter {
     private final RandomGenerator phases;
     private double[] lastBusySeconds;
     private double[] lastReportAt;
-    private final EventHandler<Balancer.Backend> onReport = this::report;
+    private final Timer<Balancer.Backend> onReport = this::report;
     private boolean stopped;
 
     LoadReporter(Balancer balancer, Simulation simulation, double interval, RandomGenerator phases) {
@@ -42,7 +42,7 @@ final class LoadReporter {
         double now = simulation.now();
         lastBusySeconds[id] = backend.server.busyWorkerSeconds(now);
         lastReportAt[id] = now;
-        simulation.scheduleTimer(phases.nextDouble() * interval, onReport, backend);
+        simulation.startTimer(now + phases.nextDouble() * interval, onReport, backend);
     }
 
     /** No more reports from this reporter: the algorithm that wanted them was replaced. */
@@ -50,9 +50,8 @@ final class LoadReporter {
         stopped = true;
     }
 
-    private void report(Balancer.Backend backend) {
-        if (stopped || backend.deregistered) return;
-        simulation.scheduleTimer(interval, onReport, backend);
+    private double report(Balancer.Backend backend) {
+        if (stopped || backend.deregistered) return Timer.STOP;
         double now = simulation.now();
         int id = backend.id();
         Server server = backend.server;
@@ -63,5 +62,6 @@ final class LoadReporter {
         }
         lastBusySeconds[id] = busySeconds;
         lastReportAt[id] = now;
+        return now + interval;
     }
 }

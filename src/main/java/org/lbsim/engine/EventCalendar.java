@@ -3,21 +3,19 @@ package org.lbsim.engine;
 import java.util.Arrays;
 
 /**
- * Pending events, any number of them, ordered by time and then by the order they were
- * scheduled in, so that ties come out the same way on every run.
+ * The requests' events, any number of them, in (time, sequence) order.
  *
- * <p>A binary heap of primitives: each heap entry is a time, a sequence number and the index
- * of a slot that holds the event's handler and payload. Sifting moves only the primitives; the
- * two references are written once when the event is added and cleared when it fires. That
- * keeps garbage-collector write barriers off the sift loops, and adding or firing an event
- * allocates nothing once the arrays have grown to the run's peak.
+ * <p>A binary heap of primitives: each heap entry is a time, a sequence number and the index of
+ * a slot that holds the event's handler and payload. Sifting moves only the primitives; the two
+ * references are written once when the event is added and cleared when it fires, so that adding
+ * or firing an event allocates nothing once the arrays have grown to the run's peak.
  *
- * <p>A large calendar (thousands of pending events: a service completion per busy server of a
- * big cluster) switches to a calendar queue, {@link BucketOrder}, which does O(1) work per event
- * where the heap walks a dozen levels; it switches back when it shrinks. Both keep the same
- * (time, sequence) order, so which one holds the events never changes a result.
+ * <p>Above {@link #LARGE} pending events (a completion per busy server of a big cluster) the
+ * events move to a calendar queue, {@link BucketOrder}, which does O(1) work per event where the
+ * heap walks a dozen levels; below {@link #SMALL} they move back, the heap being faster for few.
+ * Both keep the same order, so which one holds the events never changes a result.
  */
-final class EventCalendar extends PendingEvents {
+final class EventCalendar extends Calendar {
 
     private static final int INITIAL_CAPACITY = 1024;
     /** Above this many pending events the calendar queue takes over; below {@link #SMALL} the heap again. */
@@ -67,59 +65,41 @@ final class EventCalendar extends PendingEvents {
         return bucketed ? buckets.firstSequence() : sequences[0];
     }
 
-    @Override
-    int size() {
+    private int size() {
         return bucketed ? buckets.size() : size;
     }
 
-    /** Adds an event; never full, so always true. */
     @Override
     @SuppressWarnings("unchecked")
-    <T> boolean add(double time, long sequence, EventHandler<T> handler, T payload) {
+    <T> void add(double time, long sequence, EventHandler<T> handler, T payload) {
         time += 0.0; // -0.0 becomes 0.0, so that every time's bit pattern is non-negative
         int slot = takeSlot();
         handlers[slot] = (EventHandler<Object>) handler;
         payloads[slot] = payload;
         if (bucketed) {
             buckets.add(time, sequence, slot);
-            return true;
+            return;
         }
         if (!rootFiring && size == times.length) growHeap();
         if (rootFiring) {
             // Not before the firing event (time >= now, a later sequence): it replaces the root.
             rootFiring = false;
             siftDown(time, sequence, slot, size);
-            return true;
+            return;
         }
         siftUp(time, sequence, slot, size++);
-        return true;
-    }
-
-    /** Never full: itself. */
-    @Override
-    PendingEvents grown() {
-        return this;
     }
 
     @Override
     void fireFirst() {
         if (bucketed ? buckets.size() < SMALL : size > LARGE) switchOrder();
         if (bucketed) {
-            int slot = buckets.pollFirst();
-            fire(slot);
+            fire(buckets.pollFirst());
             return;
         }
-        // What fire(slot) does, written out: calling it here measured 1.7% slower on the
-        // reference workload (6 interleaved rounds), the heap being the path of small calendars.
-        int slot = slotOf[0];
-        EventHandler<Object> handler = handlers[slot];
-        Object payload = payloads[slot];
-        handlers[slot] = null;
-        payloads[slot] = null;
-        freeSlots[freeCount++] = slot;
         rootFiring = true;
         try {
-            handler.handle(payload);
+            fire(slotOf[0]);
         } finally {
             if (rootFiring) {
                 rootFiring = false;

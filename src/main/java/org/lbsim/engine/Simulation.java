@@ -1,50 +1,32 @@
 package org.lbsim.engine;
 
 /**
- * The simulated clock and its event calendar.
+ * The simulated clock and its pending events.
  *
  * <p>Events fire in order of time and, at equal times, in the order they were scheduled.
  * Scheduling in the past is an error. A simulation is driven by one thread at a time.
  *
- * <p>The calendar has two lanes that share that one order: the model's frequent events (a
- * request's arrival, its completion, ...) and <em>timers</em> (periodic checks, reports and
- * samples; scripted events), which {@link #scheduleTimer} keeps apart. Why: the frequent events
- * are fired from one call whose handler classes the JIT compiler profiles; with only arrivals
- * and completions there it inlines both, and one more class (a health-check timer firing once in
- * 30 seconds) made that call megamorphic, 7% of the reference workload (docs/performance.md).
+ * <p>The model schedules events ({@link #schedule}) and starts timers ({@link #startTimer}) for
+ * what recurs; how they are held is the engine's business. Both share one order, but timers wait
+ * in a calendar of their own: the requests' events are then fired from a call that sees only
+ * the model's few frequent handlers, which the JIT compiler can inline (docs/design-notes.md).
  */
 public final class Simulation {
 
-    /** The frequent events: the small form, replaced by the large one if it fills up (see {@link PendingEvents}). */
-    private PendingEvents calendar;
-    /** The timers, in a calendar of their own: one per backend of a big cluster, firing rarely. */
-    private final EventCalendar timers = new EventCalendar();
-    /** Time of the earliest timer, or +infinity when there is none: compared with the frequent events' at every step. */
+    private final EventCalendar events = new EventCalendar();
+    private final PlainCalendar timers = new PlainCalendar();
+    /** Time of the earliest timer, or +infinity when there is none: compared with the events' at every step. */
     private double nextTimerAt = Double.POSITIVE_INFINITY;
-    /** The scheduling order, shared by both lanes. */
+    /** Fires a timer and puts it back for its next firing. */
+    private final EventHandler<StartedTimer<?>> fireTimer = this::fireTimer;
+    /** The scheduling order, shared by events and timers. */
     private long nextSequence;
     private double now;
     private long eventsFired;
     private boolean stopRequested;
-    /** Fires a cancellable event; a cancelled one is skipped and not counted as fired. */
-    private final EventHandler<EventHandle> fireHandle = handle -> {
-        if (!handle.fire()) eventsFired--;
-    };
 
-    /** A simulation whose calendar starts small: for models with a handful of pending events. */
-    public Simulation() {
-        this(0);
-    }
-
-    /**
-     * A simulation for a model that keeps about {@code expectedPending} frequent events pending
-     * (a completion per busy worker, an arrival per client, ...). Above half the small form's
-     * capacity the calendar starts in its large form, so that the run never switches forms and
-     * its calendar calls stay monomorphic (the switch cost 5% at 100 backends,
-     * docs/performance.md). Only speed depends on the hint, never the order of events.
-     */
-    public Simulation(int expectedPending) {
-        calendar = expectedPending > FewEvents.CAPACITY / 2 ? new EventCalendar() : new FewEvents();
+    /** A timer with the payload it was started with. */
+    private record StartedTimer<T>(Timer<T> timer, T payload) {
     }
 
     /** The current simulated time in seconds. */
@@ -52,56 +34,36 @@ public final class Simulation {
         return now;
     }
 
-    /** Events that have fired so far (cancelled ones are not counted). */
+    /** Events (and timer firings) that have fired so far. */
     public long eventsFired() {
         return eventsFired;
     }
 
-
     /** Schedules {@code handler.handle(payload)} after {@code delay} seconds. */
     public <T> void schedule(double delay, EventHandler<T> handler, T payload) {
-        add(timeAfter(delay), handler, payload);
+        if (!(delay >= 0)) throw new IllegalArgumentException("delay must be a non-negative number, was " + delay);
+        events.add(now + delay, nextSequence++, handler, payload);
     }
 
     /** Schedules {@code handler.handle(payload)} at the absolute time {@code time}. */
     public <T> void scheduleAt(double time, EventHandler<T> handler, T payload) {
-        add(notBeforeNow(time), handler, payload);
-    }
-
-    /** Schedules an action that may be cancelled before it fires. */
-    public EventHandle scheduleCancellable(double delay, Runnable action) {
-        double time = timeAfter(delay);
-        EventHandle handle = new EventHandle(action, time);
-        add(time, fireHandle, handle);
-        return handle;
-    }
-
-    private <T> void add(double time, EventHandler<T> handler, T payload) {
-        long sequence = nextSequence++;
-        if (!calendar.add(time, sequence, handler, payload)) {
-            calendar = calendar.grown();
-            calendar.add(time, sequence, handler, payload);
-        }
+        events.add(notBeforeNow(time), nextSequence++, handler, payload);
     }
 
     /**
-     * Schedules a timer: {@code handler.handle(payload)} after {@code delay} seconds, in the same
-     * order as any event, but in the timers' lane. For what fires rarely next to requests:
-     * periodic checks, reports and samples, scripted changes.
+     * Starts a timer that first fires at the absolute time {@code firstTime} and then whenever
+     * it says, until it returns {@link Timer#STOP}. Each firing takes its place in the order of
+     * events before the timer runs, so it comes before anything the timer schedules for the same time.
      */
-    public <T> void scheduleTimer(double delay, EventHandler<T> handler, T payload) {
-        addTimer(timeAfter(delay), handler, payload);
+    public <T> void startTimer(double firstTime, Timer<T> timer, T payload) {
+        timers.add(notBeforeNow(firstTime), nextSequence++, fireTimer, new StartedTimer<>(timer, payload));
+        nextTimerAt = timers.peekTime();
     }
 
-    /** Schedules a timer (see {@link #scheduleTimer}) at the absolute time {@code time}. */
-    public <T> void scheduleTimerAt(double time, EventHandler<T> handler, T payload) {
-        addTimer(notBeforeNow(time), handler, payload);
-    }
-
-    /** The time {@code delay} seconds from now; a negative (or NaN) delay is a mistake. */
-    private double timeAfter(double delay) {
-        if (!(delay >= 0)) throw new IllegalArgumentException("delay must be a non-negative number, was " + delay);
-        return now + delay;
+    private <T> void fireTimer(StartedTimer<T> started) {
+        long sequence = nextSequence++;
+        double next = started.timer().fire(started.payload());
+        if (next != Timer.STOP) timers.add(notBeforeNow(next), sequence, fireTimer, started);
     }
 
     /** {@code time}, which must not be in the past. */
@@ -110,16 +72,9 @@ public final class Simulation {
         return time;
     }
 
-    private <T> void addTimer(double time, EventHandler<T> handler, T payload) {
-        timers.add(time, nextSequence++, handler, payload);
-        // An equal time is not earlier: the pending one was scheduled first.
-        if (time < nextTimerAt) nextTimerAt = time;
-    }
-
     /**
-     * Fires events in order until the next one lies beyond {@code endTime}, the calendar is
-     * empty or {@link #stop()} is called; then the clock stands at {@code endTime} (or where it
-     * stopped).
+     * Fires events in order until the next one lies beyond {@code endTime}, none is left or
+     * {@link #stop()} is called; then the clock stands at {@code endTime} (or where it stopped).
      */
     public void runUntil(double endTime) {
         if (endTime < now) throw new IllegalArgumentException("cannot run back to " + endTime + " from " + now);
@@ -128,40 +83,38 @@ public final class Simulation {
         if (!stopRequested) now = endTime;
     }
 
-    /**
-     * Fires exactly the next event, if any, and returns whether one fired; for single-stepping.
-     */
+    /** Fires exactly the next event, if any, and returns whether one fired; for single-stepping. */
     public boolean step() {
         return fire(Double.POSITIVE_INFINITY, 1) == 1;
     }
 
+    /** Makes {@link #runUntil} return after the event that is firing now. */
+    public void stop() {
+        stopRequested = true;
+    }
+
     /**
-     * Fires the earliest event of either lane, again and again, until {@code maxEvents} have
-     * fired, the next one lies beyond {@code endTime}, none is left or {@link #stop()} was
-     * called during the last one; returns how many fired.
+     * Fires the earliest event or timer, again and again, until {@code maxEvents} have fired, the
+     * next one lies beyond {@code endTime}, none is left or {@link #stop()} was called during the
+     * last one; returns how many fired.
      *
-     * <p>The loop and the choice of lane are here, in the method a run enters once, rather than
-     * in a method called for each event, because of how the JIT compiler warms up. The method
-     * called for each event is then the lane's {@code fireFirst}, which C2 compiles first, with
-     * the handlers inlined: the large compilation, and it holds no test of the timers. The timer
-     * test is only in the loop's own compilation, which is small. A timer comes only after
-     * thousands of events, so C2 compiles the timer test as never true, and the first timer
-     * throws that compilation away: when the per-event method held the timer test, that threw
-     * away the large one, and the run went back to profiled C1 code for ~50 ms
-     * (docs/performance.md).
+     * <p>The choice between the two calendars is made here, in the loop a run enters once, and
+     * not in a method called for each event: the JIT compiler then compiles the events' firing,
+     * with its handlers inlined, apart from the test for timers, and a timer's first firing
+     * cannot invalidate that large compilation.
      */
     private long fire(double endTime, long maxEvents) {
         long fired = 0;
         while (fired < maxEvents) {
             boolean timer;
             double time;
-            if (!calendar.isEmpty()) {
-                time = calendar.peekTime();
+            if (!events.isEmpty()) {
+                time = events.peekTime();
                 timer = nextTimerAt < time || nextTimerAt == time && !timers.isEmpty()
-                        && timers.peekSequence() < calendar.peekSequence();
+                        && timers.peekSequence() < events.peekSequence();
                 if (timer) time = nextTimerAt;
             } else if (!timers.isEmpty()) {
-                time = timers.peekTime();
+                time = nextTimerAt;
                 timer = true;
             } else {
                 break;
@@ -174,15 +127,10 @@ public final class Simulation {
                 timers.fireFirst();
                 nextTimerAt = timers.isEmpty() ? Double.POSITIVE_INFINITY : timers.peekTime();
             } else {
-                calendar.fireFirst();
+                events.fireFirst();
             }
             if (stopRequested) break;
         }
         return fired;
-    }
-
-    /** Makes {@link #runUntil} return after the event that is firing now. */
-    public void stop() {
-        stopRequested = true;
     }
 }

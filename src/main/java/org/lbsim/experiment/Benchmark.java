@@ -61,7 +61,7 @@ public final class Benchmark {
 
     public Measurement measure(String algorithm, Map<String, String> parameters, int backends, long requests) {
         Scenario scenario = workload(algorithm, parameters, backends, requests);
-        Simulation simulation = new Simulation(Cluster.expectedPendingEvents(scenario));
+        Simulation simulation = new Simulation();
         Cluster cluster = new Cluster(scenario, algorithms, simulation);
         cluster.start();
         long started = System.nanoTime();

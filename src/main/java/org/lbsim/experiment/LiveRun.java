@@ -60,7 +60,7 @@ public final class LiveRun implements AutoCloseable {
     }
 
     private void build() {
-        simulation = new Simulation(Cluster.expectedPendingEvents(scenario));
+        simulation = new Simulation();
         cluster = new Cluster(scenario, algorithms, simulation);
         cluster.start();
         publish();

@@ -48,7 +48,7 @@ public final class Runner {
      * about the scenario but no warm-up check, which the caller makes over all its replications.
      */
     SampledRun sampled(Scenario scenario, double interval) {
-        Simulation simulation = new Simulation(Cluster.expectedPendingEvents(scenario));
+        Simulation simulation = new Simulation();
         Cluster cluster = new Cluster(scenario, algorithms, simulation);
         cluster.start();
         TimeSeriesSampler sampler = new TimeSeriesSampler(cluster, simulation, interval, scenario.duration());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lbsim.cluster.Cluster;
 import org.lbsim.engine.Simulation;
+import org.lbsim.engine.Timer;
 import org.lbsim.metrics.TimeSeries;
 
 /**
@@ -30,7 +31,7 @@ final class TimeSeriesSampler {
         var first = cluster.snapshot();
         this.recorder = new IntervalRecorder(first);
         this.servers = first.servers().stream().map(server -> server.name()).toList();
-        simulation.scheduleTimerAt(sampleTime(1), this::sample, 1);
+        simulation.startTimer(sampleTime(1), TimeSeriesSampler::sample, this);
     }
 
     /** Sample times are multiples of the interval computed afresh, so they do not drift; the last is the end. */
@@ -38,9 +39,10 @@ final class TimeSeriesSampler {
         return Math.min(index * interval, end);
     }
 
-    private void sample(int index) {
+    /** Takes the snapshot that ends an interval; returns when the next is due. */
+    private double sample() {
         intervals.add(recorder.next(cluster.snapshot()));
-        if (simulation.now() < end) simulation.scheduleTimerAt(sampleTime(index + 1), this::sample, index + 1);
+        return simulation.now() < end ? sampleTime(intervals.size() + 1) : Timer.STOP;
     }
 
     TimeSeries series() {

@@ -4,57 +4,88 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The calendar changes how it holds events as it grows past {@link EventCalendar#LARGE} and
- * shrinks below {@link EventCalendar#SMALL}; events must come out in (time, scheduling order)
- * whichever holds them, and across the switches.
+ * The fast calendar held against the plain one: given the same events, and handlers that add
+ * the same events while they fire, both must fire them in the same order. The fast one changes
+ * how it holds events as it grows past {@link EventCalendar#LARGE} and shrinks below
+ * {@link EventCalendar#SMALL}, so the run grows and drains through both several times.
  */
 class EventCalendarTest {
 
-    @Test
-    void eventsComeOutInTimeThenAddedOrderAcrossGrowthAndShrinking() {
-        SplittableRandom random = new SplittableRandom(11);
-        EventCalendar calendar = new EventCalendar();
-        PriorityQueue<OrderKey> oracle = new PriorityQueue<>();
-        List<OrderKey> fired = new ArrayList<>();
-        List<OrderKey> expected = new ArrayList<>();
-        long[] added = {0};
-        double[] now = {0};
-        EventHandler<OrderKey> record = fired::add;
-        // Three waves: grow to ~20,000 pending (far past LARGE), drain to ~100 (below SMALL), again.
-        int[] targets = {20_000, 100, 6_000, 10, 3_000, 0};
-        for (int target : targets) {
-            while (oracle.size() != target) {
-                boolean grow = oracle.size() < target;
-                if (grow) {
-                    double time = switch (random.nextInt(4)) {
-                        case 0 -> now[0]; // now: ties with what fires next
-                        case 1 -> now[0] + Math.floor(random.nextDouble() * 20) / 4; // a coarse grid: ties
-                        case 2 -> now[0] + 1e6 * random.nextDouble(); // far ahead
-                        default -> now[0] - Math.log(1 - random.nextDouble());
-                    };
-                    OrderKey key = new OrderKey(time, added[0]++);
-                    oracle.add(key);
-                    calendar.add(time, key.order(), record, key);
-                } else {
-                    OrderKey next = oracle.poll();
-                    expected.add(next);
-                    assertThat(calendar.peekTime()).isEqualTo(next.time());
-                    now[0] = next.time();
-                    calendar.fireFirst();
+    /** One calendar with what it fired, in order, and the sequence numbers it hands out. */
+    private static final class Driven {
+        final Calendar calendar;
+        final List<Long> fired = new ArrayList<>();
+        long nextSequence;
+        final EventHandler<double[]> handler;
+
+        Driven(Calendar calendar) {
+            this.calendar = calendar;
+            // An event's payload is {time, sequence}. Firing, it may add up to two events, drawn
+            // from its own sequence number, so that both calendars' handlers add the same ones.
+            this.handler = event -> {
+                long sequence = (long) event[1];
+                fired.add(sequence);
+                SplittableRandom random = new SplittableRandom(sequence);
+                if (random.nextInt(4) == 0) {
+                    for (int i = random.nextInt(3); i > 0; i--) add(laterTime(event[0], random));
                 }
-            }
+            };
         }
-        assertThat(calendar.isEmpty()).isTrue();
-        assertThat(fired).hasSize(expected.size()).isEqualTo(expected);
+
+        void add(double time) {
+            long sequence = nextSequence++;
+            calendar.add(time, sequence, handler, new double[] {time, sequence});
+        }
+    }
+
+    /** A time not before {@code now}: often equal to it or on a coarse grid (ties), sometimes far ahead. */
+    private static double laterTime(double now, SplittableRandom random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> now;
+            case 1 -> now + Math.floor(random.nextDouble() * 20) / 4;
+            case 2 -> now + 1e6 * random.nextDouble();
+            default -> now - Math.log(1 - random.nextDouble());
+        };
     }
 
     @Test
-    void handlersThatScheduleWhileFiringKeepTheOrderInEitherForm() {
+    void firesWhatThePlainCalendarFiresInTheSameOrderAcrossGrowthAndShrinking() {
+        Driven fast = new Driven(new EventCalendar());
+        Driven plain = new Driven(new PlainCalendar());
+        SplittableRandom random = new SplittableRandom(11);
+        double now = 0;
+        // Grow to ~20,000 pending (far past LARGE), drain to ~100 (below SMALL), and again.
+        for (int target : new int[] {20_000, 100, 6_000, 10, 3_000, 0}) {
+            while (pending(plain) != target) {
+                if (pending(plain) < target) {
+                    double time = laterTime(now, random);
+                    fast.add(time);
+                    plain.add(time);
+                } else {
+                    assertThat(fast.calendar.peekTime()).isEqualTo(plain.calendar.peekTime());
+                    assertThat(fast.calendar.peekSequence()).isEqualTo(plain.calendar.peekSequence());
+                    now = plain.calendar.peekTime();
+                    fast.calendar.fireFirst();
+                    plain.calendar.fireFirst();
+                }
+            }
+        }
+        assertThat(fast.calendar.isEmpty()).isTrue();
+        assertThat(plain.fired).hasSizeGreaterThan(29_000);
+        assertThat(fast.fired).isEqualTo(plain.fired);
+    }
+
+    /** Events added minus events fired: what the plain calendar holds. */
+    private static long pending(Driven driven) {
+        return driven.nextSequence - driven.fired.size();
+    }
+
+    @Test
+    void aSimulationKeepsTheOrderWhenHandlersScheduleWhileFiringInEitherForm() {
         for (int pending : new int[] {10, 5_000}) {
             Simulation simulation = new Simulation();
             SplittableRandom random = new SplittableRandom(pending);

@@ -49,15 +49,38 @@ class SimulationTest {
     }
 
     @Test
-    void cancelledEventIsSkippedAndNotCounted() {
+    void aTimerFiresWhenItSaysUntilItStops() {
+        List<Double> times = new ArrayList<>();
+        simulation.startTimer(1, ignored -> {
+            times.add(simulation.now());
+            return times.size() < 3 ? simulation.now() + 2 : Timer.STOP;
+        }, null);
+        simulation.runUntil(100);
+        assertThat(times).containsExactly(1.0, 3.0, 5.0);
+        assertThat(simulation.eventsFired()).isEqualTo(3);
+    }
+
+    @Test
+    void timersAndEventsShareOneOrder() {
         List<String> log = new ArrayList<>();
-        EventHandle handle = simulation.scheduleCancellable(2, () -> log.add("cancelled"));
-        simulation.scheduleCancellable(3, () -> log.add("kept"));
-        handle.cancel();
-        simulation.runUntil(5);
-        assertThat(log).containsExactly("kept");
-        assertThat(simulation.eventsFired()).isEqualTo(1);
-        assertThat(handle.hasFired()).isFalse();
+        simulation.schedule(1, what -> log.add(what + "@" + simulation.now()), "event scheduled first");
+        simulation.startTimer(1, what -> {
+            log.add(what + "@" + simulation.now());
+            // Scheduled by the timer for the time of its own next firing: after it.
+            if (simulation.now() == 1) simulation.scheduleAt(2, later -> log.add(later + "@" + simulation.now()), "event of the timer");
+            return simulation.now() < 2 ? 2 : Timer.STOP;
+        }, "timer");
+        simulation.schedule(1, what -> log.add(what + "@" + simulation.now()), "event scheduled last");
+        simulation.runUntil(10);
+        assertThat(log).containsExactly("event scheduled first@1.0", "timer@1.0", "event scheduled last@1.0",
+                "timer@2.0", "event of the timer@2.0");
+    }
+
+    @Test
+    void aTimerCannotFireInThePast() {
+        simulation.startTimer(1, ignored -> 0.5, null);
+        assertThatThrownBy(() -> simulation.runUntil(10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> simulation.startTimer(0.5, ignored -> Timer.STOP, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -81,15 +104,20 @@ class SimulationTest {
     }
 
     @Test
-    void stepFiresOneEventAtATime() {
+    void stepFiresOneEventOrTimerAtATime() {
         List<Double> times = new ArrayList<>();
         simulation.schedule(2, x -> times.add(simulation.now()), null);
         simulation.schedule(1, x -> times.add(simulation.now()), null);
+        simulation.startTimer(1.5, x -> {
+            times.add(simulation.now());
+            return Timer.STOP;
+        }, null);
         assertThat(simulation.step()).isTrue();
         assertThat(times).containsExactly(1.0);
         assertThat(simulation.step()).isTrue();
+        assertThat(simulation.step()).isTrue();
         assertThat(simulation.step()).isFalse();
-        assertThat(times).containsExactly(1.0, 2.0);
+        assertThat(times).containsExactly(1.0, 1.5, 2.0);
     }
 
     @Test

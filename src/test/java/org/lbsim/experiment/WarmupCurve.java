@@ -25,7 +25,7 @@ public final class WarmupCurve {
     public static void main(String[] args) {
         long started = System.nanoTime();
         Scenario scenario = Benchmark.workload("least-connections", 2, 20_000_000L);
-        Simulation simulation = new Simulation(Cluster.expectedPendingEvents(scenario));
+        Simulation simulation = new Simulation();
         Cluster cluster = new Cluster(scenario, Algorithms.standard(), simulation);
         cluster.start();
         // Only times and counts are stored while measuring: formatting them in the loop (as this
