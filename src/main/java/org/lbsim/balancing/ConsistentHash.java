@@ -48,8 +48,8 @@ final class ConsistentHash implements BalancingAlgorithm {
     /**
      * An index of the ring by the top bits of a key: the points of bucket b are
      * {@code ring[bucketStart[b] .. bucketStart[b + 1])}. A look-up searches one bucket (about
-     * two points) instead of the whole ring: at 10,000 backends the ring has 1.6 million points
-     * (12.8 MB), and each step of a binary search over it was a cache miss.
+     * two points) instead of the whole ring, which at 10,000 backends holds 1.6 million points
+     * (12.8 MB): more than the caches hold, so each step of a binary search over it would miss.
      */
     private int[] bucketStart = {0, 0};
     private int bucketShift = 31;

@@ -14,8 +14,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * Dahlin, "Interpreting stale load information", 2000). Backends that have not reported yet count
  * as 0. Weights do not apply (utilization already accounts for capacity). Ties between equal
  * reports (often exactly 0 or 1) are broken at random: each report carries a fresh random
- * secondary key, far below any real difference in utilization. (Breaking them by the age of the
- * report instead favoured whichever backend happened to report after a long gap.)
+ * secondary key, far below any real difference in utilization. Breaking them by the age of the
+ * report would favour whichever backend happens to report after a long gap.
  *
  * <p>A retry takes the lowest report among the others (the heap's minimum or one of its two
  * children). Slow start does not apply: an instance's own report already says how busy it is.

@@ -27,12 +27,12 @@ public final class LatencyRecorder {
 
     /** Records a response time of {@code seconds}, never negative, as whole nanoseconds (at least 1). */
     public void record(double seconds) {
-        // Rounded and clamped without branches. A response under half a nanosecond comes once in
-        // millions of requests (service times near 0 are rare), and the JIT compiler leaves a
-        // branch that rare out of its compiled code: the first one sent the whole compiled event
-        // handler back to the interpreter mid-run (docs/performance.md). For x >= 0, (long) (x + 0.5)
-        // is Math.round(x) except when x + 0.5 rounds up to a whole number, within one rounding
-        // error below a half; and as r is never negative, (r - 1) >>> 63 is 1 exactly when r is 0.
+        // Rounded and clamped without branches. A response under half a nanosecond is so rare
+        // (service times near 0 are) that the JIT compiler leaves a branch for it out of its
+        // compiled code, and the first such response would then send the whole compiled event
+        // handler back to the interpreter mid-run. For x >= 0, (long) (x + 0.5) is Math.round(x)
+        // except when x + 0.5 rounds up to a whole number, within one rounding error below a
+        // half; and as r is never negative, (r - 1) >>> 63 is 1 exactly when r is 0.
         long rounded = (long) (seconds * NANOS_PER_SECOND + 0.5);
         long nanos = rounded + ((rounded - 1) >>> 63);
         histogram.recordValue(nanos);
@@ -81,7 +81,8 @@ public final class LatencyRecorder {
 
     /**
      * The summary without its distribution (which is then empty): for the time series' windows,
-     * which draw no CDF. The distribution's 201 quantiles were most of a window's summary.
+     * which draw no CDF, and whose summaries would spend most of their work on the distribution's
+     * 201 quantiles beside the five named percentiles.
      */
     public LatencySummary summaryWithoutDistribution() {
         return summary(false);
@@ -117,9 +118,9 @@ public final class LatencyRecorder {
 
     /**
      * For each rank, the highest value equivalent to the first bucket whose cumulative count
-     * reaches it. A summary is taken at every sample of a time series (600 a run) and every
-     * frame of the UI, and a walk over the histogram's ~16,000 buckets one value at a time cost
-     * ~170 µs each. Instead buckets are counted a range at a time (HdrHistogram's
+     * reaches it. A summary is taken at every sample of a time series and every frame of the UI,
+     * too often to walk the histogram's buckets one value at a time: buckets are counted a range
+     * at a time instead (HdrHistogram's
      * {@link Histogram#getCountBetweenValues} is a tight loop over its counts): from the last
      * rank's bucket, ranges of doubling width are skipped while they do not reach the next rank
      * (a galloping search), and a binary search over values finds its bucket in the one that
