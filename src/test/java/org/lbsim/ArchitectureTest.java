@@ -45,15 +45,13 @@ class ArchitectureTest {
     /**
      * Libraries (by package prefix) that only some of the project's packages may use: the
      * window's toolkit only in {@code ui}, the command-line library only in {@code cli} and beside
-     * the launcher. The engine uses the JDK and Commons RNG, and Commons Math's generator
-     * interface, which its streams also implement for Commons Math's distributions.
+     * the launcher. The engine uses the JDK and Commons RNG only.
      */
     private static final Map<String, Set<String>> LIBRARY_USERS = Map.of(
             "javafx.", Set.of("ui"),
             "org.jfree.chart.fx.", Set.of("ui"),
             "picocli.", Set.of("cli", "Launcher.java", "UiCommand.java"));
-    private static final Set<String> ENGINE_LIBRARIES = Set.of("org.apache.commons.rng.",
-            "org.apache.commons.math3.random.RandomGenerator");
+    private static final Set<String> ENGINE_LIBRARIES = Set.of("org.apache.commons.rng.");
 
     @Test
     void librariesAreUsedOnlyWhereTheDesignAllows() throws IOException {

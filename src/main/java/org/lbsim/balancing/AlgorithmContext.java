@@ -2,7 +2,7 @@ package org.lbsim.balancing;
 
 import java.util.Map;
 import java.util.function.DoubleSupplier;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * What an algorithm is built from: its own random stream, its parameters from the scenario, and
@@ -12,14 +12,14 @@ import org.apache.commons.math3.random.RandomGenerator;
  *                   them on: already checked, durations in seconds
  * @param clock      the simulated time in seconds; never the wall clock
  */
-public record AlgorithmContext(RandomGenerator random, Map<String, String> parameters, DoubleSupplier clock) {
+public record AlgorithmContext(UniformRandomProvider random, Map<String, String> parameters, DoubleSupplier clock) {
 
     public AlgorithmContext {
         parameters = Map.copyOf(parameters);
     }
 
     /** A context whose clock stands at 0, for algorithms that do not read it. */
-    public AlgorithmContext(RandomGenerator random, Map<String, String> parameters) {
+    public AlgorithmContext(UniformRandomProvider random, Map<String, String> parameters) {
         this(random, parameters, () -> 0.0);
     }
 

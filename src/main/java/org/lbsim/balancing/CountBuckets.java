@@ -1,7 +1,7 @@
 package org.lbsim.balancing;
 
 import java.util.Arrays;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Members 0..n-1 kept in order of a non-negative count (outstanding requests) that changes by
@@ -61,7 +61,7 @@ final class CountBuckets {
     }
 
     /** A member with the smallest count, uniformly at random. */
-    int pickMinimum(RandomGenerator random) {
+    int pickMinimum(UniformRandomProvider random) {
         int ties = tiedAtMinimum();
         return order[ties == 1 ? 0 : random.nextInt(ties)];
     }

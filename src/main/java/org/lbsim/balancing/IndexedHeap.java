@@ -1,6 +1,6 @@
 package org.lbsim.balancing;
 
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A binary min-heap of members 0..n-1 by a score that changes one member at a time: the minimum
@@ -21,7 +21,7 @@ final class IndexedHeap {
     private long changes;
 
     /** All members start with score 0. */
-    IndexedHeap(int size, RandomGenerator random) {
+    IndexedHeap(int size, UniformRandomProvider random) {
         heap = new int[size];
         slot = new int[size];
         score = new double[size];

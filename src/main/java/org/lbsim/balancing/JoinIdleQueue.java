@@ -2,7 +2,7 @@ package org.lbsim.balancing;
 
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Join-Idle-Queue: Lu, Xie, Kliot, Geller, Larus and Greenberg, "Join-Idle-Queue: A novel load
@@ -26,7 +26,7 @@ final class JoinIdleQueue implements BalancingAlgorithm {
 
     private static final int NONE = -1;
 
-    private final RandomGenerator random;
+    private final UniformRandomProvider random;
     private Members members = Members.none();
     /** The I-queue, oldest first: its ends, and each queued position's neighbours. */
     private int head = NONE;
@@ -35,7 +35,7 @@ final class JoinIdleQueue implements BalancingAlgorithm {
     private int[] previous = new int[0];
     private boolean[] queued = new boolean[0];
 
-    JoinIdleQueue(RandomGenerator random) {
+    JoinIdleQueue(UniformRandomProvider random) {
         this.random = random;
     }
 

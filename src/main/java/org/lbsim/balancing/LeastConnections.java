@@ -2,7 +2,7 @@ package org.lbsim.balancing;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The usable backend with the fewest outstanding requests (sent by this balancer and not yet
@@ -20,14 +20,14 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 final class LeastConnections implements BalancingAlgorithm {
 
-    private final RandomGenerator random;
+    private final UniformRandomProvider random;
     /** The usable backends not in slow start: the buckets' members. */
     private Members steady = Members.none();
     private CountBuckets buckets = new CountBuckets(new int[0]);
     /** The usable backends in slow start. */
     private BackendView[] ramping = new BackendView[0];
 
-    LeastConnections(RandomGenerator random) {
+    LeastConnections(UniformRandomProvider random) {
         this.random = random;
     }
 

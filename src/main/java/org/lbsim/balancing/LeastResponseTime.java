@@ -2,7 +2,7 @@ package org.lbsim.balancing;
 
 import java.util.List;
 import java.util.function.DoubleSupplier;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The usable backend with the lowest average measured latency times its outstanding requests
@@ -24,7 +24,7 @@ final class LeastResponseTime implements BalancingAlgorithm {
     static final Parameter DECAY = Parameter.positiveDuration("decay", "10s", 10,
             "how long the latency average remembers (τ of the exponential weighting)");
 
-    private final RandomGenerator random;
+    private final UniformRandomProvider random;
     private final DoubleSupplier clock;
     private final LatencyAverages averages;
     private Members members = Members.none();

@@ -2,7 +2,7 @@ package org.lbsim.balancing;
 
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * "Send each user to the most free instance" as a real system can do it: every instance reports
@@ -28,7 +28,7 @@ final class LeastUtilization implements BalancingAlgorithm {
     static final Parameter REPORT_INTERVAL = Parameter.positiveDuration("reportInterval", "1s", 1,
             "how often each instance reports its utilization to the balancer");
 
-    private final RandomGenerator random;
+    private final UniformRandomProvider random;
     private final double reportInterval;
     /** The last report of each backend, by id, kept while a backend is not usable. */
     private double[] reports = new double[0];

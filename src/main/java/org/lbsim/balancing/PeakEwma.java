@@ -2,7 +2,7 @@ package org.lbsim.balancing;
 
 import java.util.List;
 import java.util.function.DoubleSupplier;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Peak-EWMA with two random choices, as Finagle's {@code Balancers.p2cPeakEwma} and Linkerd's
@@ -23,7 +23,7 @@ final class PeakEwma implements BalancingAlgorithm {
     static final Parameter DECAY = Parameter.positiveDuration("decay", "10s", 10,
             "how long a latency peak is remembered (τ of the exponential decay)");
 
-    private final RandomGenerator random;
+    private final UniformRandomProvider random;
     private final DoubleSupplier clock;
     private final LatencyAverages averages;
     private Members members = Members.none();

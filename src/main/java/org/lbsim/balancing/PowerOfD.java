@@ -1,7 +1,7 @@
 package org.lbsim.balancing;
 
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The power of d choices: d distinct usable backends sampled uniformly, the one with the fewest
@@ -26,7 +26,7 @@ final class PowerOfD implements BalancingAlgorithm {
     static final Parameter CHOICES = Parameter.integerBetween("choices", 2, 10_000, 2,
             "how many distinct backends are sampled per request (d)");
 
-    private final RandomGenerator random;
+    private final UniformRandomProvider random;
     private final int choices;
     private Members members = Members.none();
     private BackendView[] backends = new BackendView[0];

@@ -1,7 +1,7 @@
 package org.lbsim.balancing;
 
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A usable backend uniformly at random, blind to load. HAProxy {@code balance random(1)},
@@ -14,7 +14,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 final class RandomChoice implements BalancingAlgorithm {
 
-    private final RandomGenerator random;
+    private final UniformRandomProvider random;
     private Members members = Members.none();
     private Ramping ramping = Ramping.none();
     /** The positions of the backends not in slow start. */
@@ -22,7 +22,7 @@ final class RandomChoice implements BalancingAlgorithm {
     /** By position: its index in {@code steady}, or -1 while in slow start. */
     private int[] steadyIndex = new int[0];
 
-    RandomChoice(RandomGenerator random) {
+    RandomChoice(UniformRandomProvider random) {
         this.random = random;
     }
 

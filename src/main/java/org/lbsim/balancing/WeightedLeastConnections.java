@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The usable backend with the fewest outstanding requests per unit of weight
@@ -24,7 +24,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 final class WeightedLeastConnections implements BalancingAlgorithm {
 
-    private final RandomGenerator random;
+    private final UniformRandomProvider random;
     private Members members = Members.none();
     private WeightClass[] classes = new WeightClass[0];
     /** By position in the usable list: its class (-1 for weight 0 or slow start), and its index inside that class. */
@@ -33,7 +33,7 @@ final class WeightedLeastConnections implements BalancingAlgorithm {
     /** The usable backends in slow start, of positive weight. */
     private BackendView[] ramping = new BackendView[0];
 
-    WeightedLeastConnections(RandomGenerator random) {
+    WeightedLeastConnections(UniformRandomProvider random) {
         this.random = random;
     }
 

@@ -2,7 +2,7 @@ package org.lbsim.balancing;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A usable backend at random with probability proportional to its weight, blind to load.
@@ -16,7 +16,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 final class WeightedRandom implements BalancingAlgorithm {
 
-    private final RandomGenerator random;
+    private final UniformRandomProvider random;
     private Members members = Members.none();
     private Ramping ramping = Ramping.none();
     /** The backends of positive weight not in slow start: the alias table's columns. */
@@ -29,7 +29,7 @@ final class WeightedRandom implements BalancingAlgorithm {
     /** By position: its column, or -1 (weight 0, or in slow start). */
     private int[] columnOf = new int[0];
 
-    WeightedRandom(RandomGenerator random) {
+    WeightedRandom(UniformRandomProvider random) {
         this.random = random;
     }
 

@@ -1,7 +1,7 @@
 package org.lbsim.cluster;
 
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.lbsim.cluster.spec.Cidr;
 
 /**
@@ -15,9 +15,9 @@ final class AddressSampler {
     /** Per block, IPv4's network and host mask as ints, so that the common case reads no object. */
     private final int[] networks;
     private final int[] hostMasks;
-    private final RandomGenerator random;
+    private final UniformRandomProvider random;
 
-    AddressSampler(List<Cidr> blocks, RandomGenerator random) {
+    AddressSampler(List<Cidr> blocks, UniformRandomProvider random) {
         this.blocks = blocks.toArray(Cidr[]::new);
         this.networks = blocks.stream().mapToInt(c -> (int) c.low()).toArray();
         this.hostMasks = blocks.stream().mapToInt(c -> c.ipv6() || c.prefixLength() == 32 ? 0 : -1 >>> c.prefixLength())

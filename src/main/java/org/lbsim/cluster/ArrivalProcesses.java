@@ -1,9 +1,9 @@
 package org.lbsim.cluster;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.lbsim.cluster.spec.ArrivalSpec;
 import org.lbsim.cluster.spec.RateSchedule;
-import org.lbsim.engine.RandomStream;
 
 /**
  * Builds the arrival process of an open client. Every process here draws from the client's
@@ -15,10 +15,10 @@ final class ArrivalProcesses {
     private ArrivalProcesses() {
     }
 
-    static ArrivalProcess of(ArrivalSpec.Open spec, RandomStream arrivals, RandomStream modulation) {
+    static ArrivalProcess of(ArrivalSpec.Open spec, UniformRandomProvider arrivals, UniformRandomProvider modulation) {
         if (spec instanceof ArrivalSpec.Poisson poisson) {
             if (poisson.schedule() instanceof RateSchedule.Fixed fixed) {
-                var gaps = ZigguratSampler.Exponential.of(arrivals.generator(), 1 / fixed.rate());
+                var gaps = ZigguratSampler.Exponential.of(arrivals, 1 / fixed.rate());
                 return now -> now + gaps.sample();
             }
             return new Thinned(poisson.schedule(), arrivals);
@@ -38,16 +38,16 @@ final class ArrivalProcesses {
      */
     static final class Thinned implements ArrivalProcess {
         private final RateSchedule schedule;
-        private final RandomStream random;
+        private final UniformRandomProvider random;
         private final ZigguratSampler.Exponential candidates;
         private final double maxRate;
         private final double silentFrom;
 
-        Thinned(RateSchedule schedule, RandomStream random) {
+        Thinned(RateSchedule schedule, UniformRandomProvider random) {
             this.schedule = schedule;
             this.random = random;
             this.maxRate = schedule.maxRate();
-            this.candidates = ZigguratSampler.Exponential.of(random.generator(), 1 / maxRate);
+            this.candidates = ZigguratSampler.Exponential.of(random, 1 / maxRate);
             this.silentFrom = schedule.silentFrom();
         }
 
@@ -72,18 +72,18 @@ final class ArrivalProcesses {
     static final class MarkovModulated implements ArrivalProcess {
         private final double[] rates;
         private final double[] meanDurations;
-        private final RandomStream arrivals;
+        private final UniformRandomProvider arrivals;
         private final ZigguratSampler.Exponential unitExponential;
         private final ZigguratSampler.Exponential unitSojourn;
         private int state;
         private double stateEndsAt;
 
-        MarkovModulated(ArrivalSpec.Mmpp spec, RandomStream arrivals, RandomStream modulation) {
+        MarkovModulated(ArrivalSpec.Mmpp spec, UniformRandomProvider arrivals, UniformRandomProvider modulation) {
             this.rates = spec.states().stream().mapToDouble(ArrivalSpec.MmppState::rate).toArray();
             this.meanDurations = spec.states().stream().mapToDouble(ArrivalSpec.MmppState::meanDuration).toArray();
             this.arrivals = arrivals;
-            this.unitExponential = ZigguratSampler.Exponential.of(arrivals.generator());
-            this.unitSojourn = ZigguratSampler.Exponential.of(modulation.generator());
+            this.unitExponential = ZigguratSampler.Exponential.of(arrivals);
+            this.unitSojourn = ZigguratSampler.Exponential.of(modulation);
             double total = 0;
             for (double duration : meanDurations) total += duration;
             double u = modulation.nextDouble() * total;

@@ -6,7 +6,6 @@ import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.WeibullDistribution;
 import org.apache.commons.math3.special.Gamma;
 import org.lbsim.cluster.spec.FailureSpec;
-import org.lbsim.engine.RandomStream;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
 
@@ -30,7 +29,7 @@ final class FailureInjector {
                     simulation.schedule(spec.duration(), server::end, impairment);
                 }, scheduled);
             } else if (failure instanceof FailureSpec.Random random) {
-                RandomStream stream = streams.stream("servers." + server.name() + ".failures." + i);
+                RandomGeneratorView stream = new RandomGeneratorView(streams.stream("servers." + server.name() + ".failures." + i));
                 RealDistribution upTimes = Double.isNaN(random.weibullShape())
                         ? new ExponentialDistribution(stream, random.mtbf())
                         : new WeibullDistribution(stream, random.weibullShape(), weibullScale(random));

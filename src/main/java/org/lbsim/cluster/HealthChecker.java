@@ -1,6 +1,6 @@
 package org.lbsim.cluster;
 
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.lbsim.cluster.spec.HealthCheckSpec;
 import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.Simulation;
@@ -21,7 +21,7 @@ final class HealthChecker {
     private final HealthCheckSpec spec;
     private final Simulation simulation;
     private final Balancer balancer;
-    private final RandomGenerator phases;
+    private final UniformRandomProvider phases;
     private final Timer<Balancer.Backend> onProbe = this::probe;
     private final EventHandler<Balancer.Backend> onProbeTimeout = this::failed;
     private boolean counting;
@@ -29,7 +29,7 @@ final class HealthChecker {
     private long markedDown;
     private long markedUp;
 
-    HealthChecker(HealthCheckSpec spec, Simulation simulation, Balancer balancer, RandomGenerator phases) {
+    HealthChecker(HealthCheckSpec spec, Simulation simulation, Balancer balancer, UniformRandomProvider phases) {
         this.spec = spec;
         this.simulation = simulation;
         this.balancer = balancer;

@@ -1,6 +1,6 @@
 package org.lbsim.cluster;
 
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.lbsim.engine.Simulation;
 import org.lbsim.engine.Timer;
 
@@ -16,13 +16,13 @@ final class LoadReporter {
     private final Balancer balancer;
     private final Simulation simulation;
     private final double interval;
-    private final RandomGenerator phases;
+    private final UniformRandomProvider phases;
     private double[] lastBusySeconds;
     private double[] lastReportAt;
     private final Timer<Balancer.Backend> onReport = this::report;
     private boolean stopped;
 
-    LoadReporter(Balancer balancer, Simulation simulation, double interval, RandomGenerator phases) {
+    LoadReporter(Balancer balancer, Simulation simulation, double interval, UniformRandomProvider phases) {
         this.balancer = balancer;
         this.simulation = simulation;
         this.interval = interval;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.lbsim.cluster.spec.NetworkAclSpec;
 import org.lbsim.cluster.spec.Protocol;
 import org.lbsim.engine.RandomStreams;
@@ -36,8 +36,8 @@ final class Network {
     private final Map<Server, NetworkAcl> serverAcls = new IdentityHashMap<>();
     private final NetworkAcl balancerAcl;
     private final Address balancerAddress;
-    private final RandomGenerator requestPorts;
-    private final RandomGenerator checkPorts;
+    private final UniformRandomProvider requestPorts;
+    private final UniformRandomProvider checkPorts;
     /** Whether any network ACL exists: without one, every check passes and no port is drawn. */
     private final boolean any;
 
@@ -81,13 +81,13 @@ final class Network {
     }
 
     /** A client's source port, or 0 when no network ACL could look at it. */
-    static int clientPort(RandomGenerator random) {
+    static int clientPort(UniformRandomProvider random) {
         return random == null ? 0 : CLIENT_FIRST_PORT + random.nextInt(CLIENT_LAST_PORT - CLIENT_FIRST_PORT + 1);
     }
 
     /** The balancer's source port for a new connection to a target (a health check's, when {@code check}). */
     int balancerPort(boolean check) {
-        RandomGenerator random = check ? checkPorts : requestPorts;
+        UniformRandomProvider random = check ? checkPorts : requestPorts;
         return random == null ? 0 : BALANCER_FIRST_PORT + random.nextInt(BALANCER_LAST_PORT - BALANCER_FIRST_PORT + 1);
     }
 

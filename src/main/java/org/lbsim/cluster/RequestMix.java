@@ -1,11 +1,11 @@
 package org.lbsim.cluster;
 
 import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import org.lbsim.cluster.spec.ClientSpec;
 import org.lbsim.cluster.spec.RequestClassSpec;
-import org.lbsim.engine.RandomStream;
 import org.lbsim.engine.RandomStreams;
 
 /**
@@ -43,7 +43,7 @@ final class RequestMix {
             services[i] = RandomVariates.of(requestClass.service(), streams.stream(prefix + "service." + requestClass.name()));
             weights[i] = requestClass.weight();
         }
-        RandomStream choice = streams.stream(prefix + "mix");
+        UniformRandomProvider choice = streams.stream(prefix + "mix");
         // The alias method normalises the weights and draws in constant time.
         this.classes = AliasMethodDiscreteSampler.of(choice, weights);
     }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.lbsim.cluster.spec.ArrivalSpec;
-import org.lbsim.engine.RandomStream;
 import org.lbsim.metrics.TraceResult;
 import org.lbsim.trace.SkippedLine;
 import org.lbsim.trace.SpreadWithinSecond;
@@ -30,7 +30,7 @@ final class TraceArrivals implements ArrivalProcess {
     }
 
     private final ArrivalSpec.Trace spec;
-    private final RandomStream random;
+    private final UniformRandomProvider random;
     private final Fallback fallback;
     private TraceReader reader;
     private SpreadWithinSecond spread;
@@ -48,7 +48,7 @@ final class TraceArrivals implements ArrivalProcess {
     private boolean anyToReplay;
 
     /** @param fallback the client's own service, or null when it has none (lines must log their time) */
-    TraceArrivals(ArrivalSpec.Trace spec, RandomStream random, Fallback fallback) {
+    TraceArrivals(ArrivalSpec.Trace spec, UniformRandomProvider random, Fallback fallback) {
         this.spec = spec;
         this.random = random;
         this.fallback = fallback;

@@ -19,15 +19,15 @@ final class TrafficSource {
     private final int index;
     private final Simulation simulation;
     /** The arrival process's draws (an MMPP's state changes apart), kept across {@code set-rate}. */
-    private final org.lbsim.engine.RandomStream arrivalRandom;
-    private final org.lbsim.engine.RandomStream modulationRandom;
+    private final org.apache.commons.rng.UniformRandomProvider arrivalRandom;
+    private final org.apache.commons.rng.UniformRandomProvider modulationRandom;
     private final RequestLedger ledger;
     private final Balancer balancer;
     private final Server directTarget;
     private final RequestMix mix;
     private final AddressSampler addresses;
     /** Source ports, only when a network ACL exists; null otherwise. */
-    private final org.lbsim.engine.RandomStream ports;
+    private final org.apache.commons.rng.UniformRandomProvider ports;
     /** The network ACL of the direct target's subnet, or null. */
     private final NetworkAcl directAcl;
     private final Protocol protocol;

@@ -1,6 +1,7 @@
 package org.lbsim.engine;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -26,14 +27,14 @@ public final class RandomStreams {
      * A new generator for the stream called {@code name}; the same name always gives the same
      * sequence. The 256-bit xoshiro state is four SplitMix64 outputs from the mixed seed and name.
      */
-    public RandomStream stream(String name) {
+    public UniformRandomProvider stream(String name) {
         long state = seed ^ fnv1a(name);
         long[] words = new long[4];
         for (int i = 0; i < words.length; i++) {
             state += 0x9E3779B97F4A7C15L; // SplitMix64's increment
             words[i] = mix(state);
         }
-        return new RandomStream(RandomSource.XO_SHI_RO_256_PP.create(words));
+        return RandomSource.XO_SHI_RO_256_PP.create(words);
     }
 
     /** The seed of replication {@code index}, derived so replications never share streams. */

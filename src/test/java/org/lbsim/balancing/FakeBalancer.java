@@ -3,7 +3,7 @@ package org.lbsim.balancing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.lbsim.engine.RandomStreams;
 
 /**
@@ -83,11 +83,11 @@ final class FakeBalancer {
     }
 
     /** Default parameters, and a random generator the test holds (to rewind it, say). */
-    FakeBalancer(String algorithm, RandomGenerator random, int... weights) {
+    FakeBalancer(String algorithm, UniformRandomProvider random, int... weights) {
         this(algorithm, Map.of(), random, weights);
     }
 
-    private FakeBalancer(String algorithm, Map<String, String> parameters, RandomGenerator random, int... weights) {
+    private FakeBalancer(String algorithm, Map<String, String> parameters, UniformRandomProvider random, int... weights) {
         for (int i = 0; i < weights.length; i++) backends.add(new Backend(i, weights[i]));
         this.algorithm = Algorithms.standard().get(algorithm).create(new AlgorithmContext(random, parameters, () -> now));
         health();

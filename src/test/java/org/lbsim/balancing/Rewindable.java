@@ -1,12 +1,12 @@
 package org.lbsim.balancing;
 
-import org.apache.commons.math3.random.AbstractRandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A random generator whose position a test can mark and go back to (SplitMix64): after a pick
  * is undone this way, a pick without side effects leaves no trace at all, random ones included.
  */
-final class Rewindable extends AbstractRandomGenerator {
+final class Rewindable implements UniformRandomProvider {
 
     private long state;
     private long marked;
@@ -23,17 +23,12 @@ final class Rewindable extends AbstractRandomGenerator {
         state = marked;
     }
 
+    /** SplitMix64; every other draw (doubles, bounded ints) derives from this one. */
     @Override
-    public void setSeed(long seed) {
-        state = seed;
-    }
-
-    @Override
-    public double nextDouble() {
+    public long nextLong() {
         long z = state += 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z ^= z >>> 31;
-        return (z >>> 11) * 0x1.0p-53;
+        return z ^ (z >>> 31);
     }
 }

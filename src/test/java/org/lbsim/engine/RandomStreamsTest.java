@@ -2,7 +2,7 @@ package org.lbsim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
 class RandomStreamsTest {
@@ -30,7 +30,7 @@ class RandomStreamsTest {
         assertThat(RandomStreams.replicationSeed(42, 1)).isNotEqualTo(RandomStreams.replicationSeed(42, 2));
     }
 
-    private static double[] draws(RandomGenerator random) {
+    private static double[] draws(UniformRandomProvider random) {
         double[] values = new double[8];
         for (int i = 0; i < values.length; i++) values[i] = random.nextDouble();
         return values;

@@ -1,31 +1,21 @@
-package org.lbsim.engine;
+package org.lbsim.cluster;
 
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * One named random stream: a xoshiro256++ generator from Commons RNG, usable both by Commons
- * RNG's fast samplers ({@link UniformRandomProvider}) and by Commons Math's distributions
- * ({@link RandomGenerator}). Its state comes from the scenario seed and the stream's name only,
- * so it cannot be re-seeded.
+ * A stream seen as Commons Math's {@link RandomGenerator}, for Commons Math's distributions: the
+ * same generator, drawn from directly. A stream's state comes from the scenario seed and its
+ * name only, so it cannot be re-seeded.
  */
-public final class RandomStream implements UniformRandomProvider, RandomGenerator {
+final class RandomGeneratorView implements RandomGenerator {
 
     private final UniformRandomProvider generator;
     private ZigguratSampler.NormalizedGaussian gaussian;
 
-    RandomStream(UniformRandomProvider generator) {
+    RandomGeneratorView(UniformRandomProvider generator) {
         this.generator = generator;
-    }
-
-    /**
-     * The generator itself, for Commons RNG samplers on the per-request path: they then draw
-     * from it directly rather than through this stream, one dependent load and one type check
-     * less per draw. It is the same state, so the numbers are the same either way.
-     */
-    public UniformRandomProvider generator() {
-        return generator;
     }
 
     @Override
