@@ -80,13 +80,13 @@ final class EventCalendar extends Calendar {
             buckets.add(time, sequence, slot);
             return;
         }
-        if (!rootFiring && size == times.length) growHeap();
         if (rootFiring) {
             // Not before the firing event (time >= now, a later sequence): it replaces the root.
             rootFiring = false;
             siftDown(time, sequence, slot, size);
             return;
         }
+        if (size == times.length) growHeap();
         siftUp(time, sequence, slot, size++);
     }
 
