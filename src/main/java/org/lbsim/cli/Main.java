@@ -61,9 +61,6 @@ public final class Main implements Callable<Integer> {
      * every subcommand, for the top-level help, {@code help}, {@code --version} and mistakes.
      */
     public static CommandLine commandLine(String[] args) {
-        // No command is a Groovy closure: picocli need not look for Groovy's Closure class, a failed
-        // class lookup (and its exception) that took ~3 ms of every start (docs/performance.md).
-        System.setProperty("picocli.disable.closures", "true");
         CommandLine commandLine = new CommandLine(new Main());
         if (namesOneSubcommand(args)) {
             commandLine.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
