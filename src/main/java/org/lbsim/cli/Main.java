@@ -29,8 +29,8 @@ public final class Main implements Callable<Integer> {
 
     /**
      * The subcommands, in the order help lists them, each made only when needed: picocli builds
-     * a command's model from its annotations by reflection, and building all of them was half
-     * of a run's start-up once classes came from the class-data archive (docs/performance.md).
+     * a command's model by reflection over its annotations, a large part of a short run's
+     * start-up, so a command line that names one subcommand builds that one alone.
      */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
@@ -61,29 +61,13 @@ public final class Main implements Callable<Integer> {
      * every subcommand, for the top-level help, {@code help}, {@code --version} and mistakes.
      */
     public static CommandLine commandLine(String[] args) {
-        // No command is a Groovy closure: picocli need not look for Groovy's Closure class, a failed
-        // class lookup (and its exception) that took ~3 ms of every start (docs/performance.md).
-        System.setProperty("picocli.disable.closures", "true");
         CommandLine commandLine = new CommandLine(new Main());
         if (namesOneSubcommand(args)) {
             commandLine.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
         } else {
             SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
         }
-        commandLine.setHelpFactory(Main::help);
         return commandLine;
-    }
-
-    /**
-     * Help as picocli draws it, once the metrics' names are known to it: help texts are
-     * constants, and picocli fills {@code ${sys:lbsim.metrics}} in as it prints them, so run and
-     * sweep list the declared metrics without writing them out twice. Set only when help is
-     * drawn: the metrics' declarations are not otherwise needed by a single run, and making
-     * them took ~4 ms of every start (docs/performance.md).
-     */
-    private static CommandLine.Help help(CommandLine.Model.CommandSpec spec, CommandLine.Help.ColorScheme colors) {
-        System.setProperty("lbsim.metrics", String.join(", ", org.lbsim.metrics.Metric.names()));
-        return new CommandLine.Help(spec, colors);
     }
 
     /** Whether {@code args} start with a headless subcommand other than {@code help}, so that only it is needed. */

@@ -40,9 +40,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions experiment = new ExperimentOptions();
 
-    @Option(names = "--precision", paramLabel = "METRIC=REL",
+    @Option(names = "--precision", paramLabel = "METRIC=REL", completionCandidates = MetricNames.class,
             description = "Replicate until the 95%% half-width of METRIC is at most REL of its mean, e.g. "
-                    + "latency.p99=0.05 or latency.p99=5%%. Metrics: ${sys:lbsim.metrics}.")
+                    + "latency.p99=0.05 or latency.p99=5%%. Metrics: ${COMPLETION-CANDIDATES}.")
     String precision;
 
     @Option(names = "--max-replications", paramLabel = "N", description = "The most replications --precision may run (default: ${DEFAULT-VALUE}).")

@@ -48,8 +48,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "Run every point with each of these algorithms (default: the scenario's).")
     List<String> algorithmNames = new ArrayList<>();
 
-    @Option(names = "--chart-metric", paramLabel = "METRIC",
-            description = "The metric the load chart draws (default: ${DEFAULT-VALUE}). Metrics: ${sys:lbsim.metrics}.")
+    @Option(names = "--chart-metric", paramLabel = "METRIC", completionCandidates = MetricNames.class,
+            description = "The metric the load chart draws (default: ${DEFAULT-VALUE}). Metrics: ${COMPLETION-CANDIDATES}.")
     String chartMetric = "latency.mean";
 
     @Spec
