@@ -91,13 +91,16 @@ class EventCalendarTest {
             SplittableRandom random = new SplittableRandom(pending);
             List<double[]> fired = new ArrayList<>();
             long[] sequence = {0};
-            EventHandler<double[]>[] hold = new EventHandler[1];
-            hold[0] = event -> {
-                fired.add(new double[] {simulation.now(), event[1]});
-                double delay = random.nextInt(3) == 0 ? 0 : -Math.log(1 - random.nextDouble());
-                simulation.schedule(delay, hold[0], new double[] {0, sequence[0]++});
+            // Each event schedules the next: the number pending holds steady.
+            EventHandler<double[]> hold = new EventHandler<>() {
+                @Override
+                public void handle(double[] event) {
+                    fired.add(new double[] {simulation.now(), event[1]});
+                    double delay = random.nextInt(3) == 0 ? 0 : -Math.log(1 - random.nextDouble());
+                    simulation.schedule(delay, this, new double[] {0, sequence[0]++});
+                }
             };
-            for (int i = 0; i < pending; i++) simulation.schedule(random.nextDouble(), hold[0], new double[] {0, sequence[0]++});
+            for (int i = 0; i < pending; i++) simulation.schedule(random.nextDouble(), hold, new double[] {0, sequence[0]++});
             simulation.runUntil(50);
             assertThat(fired.size()).isGreaterThan(pending * 10);
             for (int i = 1; i < fired.size(); i++) {
