@@ -37,6 +37,11 @@ enum EventAction {
         return keys;
     }
 
+    /** The keys of every action, in the order the actions are declared. */
+    static List<String> everyKey() {
+        return Arrays.stream(values()).flatMap(action -> action.keys.stream()).distinct().toList();
+    }
+
     static Optional<EventAction> fromYaml(String name) {
         return Arrays.stream(values()).filter(action -> action.yamlName.equals(name)).findFirst();
     }

@@ -30,10 +30,6 @@ final class EventsBinder {
     record Timeline(List<EventSpec> events, Map<String, Place> switchedTo) {
     }
 
-    /** The keys accepted when the action is unknown, so that only the action is reported. */
-    private static final List<String> KEYS_OF_ANY_ACTION =
-            List.of("at", "action", "server", "client", "rate", "algorithm", "group", "inbound");
-
     private final Problems problems;
     private final Values values;
     private final Binding binding;
@@ -78,7 +74,8 @@ final class EventsBinder {
                 : values.duration(atNode, f.pathOf("at"), t -> t >= 0 && (duration == null || t <= duration), inRange);
         EventAction action = action(f);
         if (action == null) {
-            f.allowOnly(KEYS_OF_ANY_ACTION);
+            // Any action's keys are accepted, so that only the action is reported.
+            f.allowOnly(EventAction.everyKey());
             return null;
         }
         f.allowOnly(action.keys());

@@ -70,9 +70,16 @@ class EventsBindingTest {
         assertThat(problems("  - {at: 1min, action: slwo, server: web-1, factor: 0.5}\n")).containsExactly(
                 "events.yaml:11:24: events[0].action: found 'slwo' (did you mean 'slow'?), expected one of: fail, "
                         + "recover, set-rate, set-algorithm, slow, black-hole, add-server, remove-server, set-weight, "
-                        + "set-security-rule",
-                "events.yaml:11:45: events[0]: found unknown key 'factor'; expected one of: at, action, server, "
-                        + "client, rate, algorithm, group, inbound");
+                        + "set-security-rule");
+    }
+
+    @Test
+    void withAnUnknownAction_onlyKeysThatNoActionTakesAreReported() {
+        assertThat(problems("  - {at: 1min, action: explode, server: web-1, template: web-1, colour: red}\n")).containsExactly(
+                "events.yaml:11:24: events[0].action: found 'explode', expected one of: fail, recover, set-rate, "
+                        + "set-algorithm, slow, black-hole, add-server, remove-server, set-weight, set-security-rule",
+                "events.yaml:11:65: events[0]: found unknown key 'colour'; expected one of: at, action, server, client, "
+                        + "rate, algorithm, factor, template, weight, group, inbound");
     }
 
     @Test
