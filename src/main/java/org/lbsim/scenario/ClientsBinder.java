@@ -1,5 +1,6 @@
 package org.lbsim.scenario;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class ClientsBinder {
     private final DistributionBinder distributions;
     private final ArrivalsBinder arrivalsBinder;
 
-    ClientsBinder(Problems problems, Values values, Binding binding, java.nio.file.Path folder) {
+    ClientsBinder(Problems problems, Values values, Binding binding, Path folder) {
         this.problems = problems;
         this.values = values;
         this.binding = binding;

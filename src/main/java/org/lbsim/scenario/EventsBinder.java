@@ -54,10 +54,10 @@ final class EventsBinder {
         Map<String, Place> switchedTo = new LinkedHashMap<>();
         List<Node> items = binding.list(node, "events", "a list of events", false);
         // A copy whose servers grow with the add-server events, in order.
-        Subjects timeline = new Subjects(new HashSet<>(subjects.servers()), subjects.clients(),
+        Subjects soFar = new Subjects(new HashSet<>(subjects.servers()), subjects.clients(),
                 subjects.clientsWithoutRate(), subjects.groups());
         for (int i = 0; i < items.size(); i++) {
-            EventSpec event = event(items.get(i), "events[" + i + "]", duration, durationText, timeline, switchedTo);
+            EventSpec event = event(items.get(i), "events[" + i + "]", duration, durationText, soFar, switchedTo);
             if (event != null) events.add(event);
         }
         return new Timeline(events, switchedTo);
