@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.lbsim.cluster.spec.ArrivalSpec;
 import org.lbsim.cluster.spec.DistributionSpec;
 import org.lbsim.cluster.spec.RateSchedule;
@@ -66,7 +65,7 @@ final class ArrivalsBinder {
             return null;
         }
         if (process == null) return null;
-        f.allowOnly(KEYS.get(process), Set.of());
+        f.allowOnly(KEYS.get(process));
         ArrivalSpec spec = switch (process) {
             case "poisson" -> poisson(f);
             case "constant" -> {
@@ -117,7 +116,7 @@ final class ArrivalsBinder {
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path + "[" + i + "]";
             Fields p = Fields.of(items.get(i), itemPath, "a point such as {at: 10min, rate: 400/s}", problems);
-            p.allowOnly(List.of("at", "rate"), Set.of());
+            p.allowOnly(List.of("at", "rate"));
             Node atNode = p.require("at", "a time such as 10min");
             Double at = atNode == null ? null : values.duration(atNode, p.pathOf("at"), v -> v >= 0, "a time of 0 or more such as 10min");
             Node rateNode = p.require("rate", "a rate of 0 or more such as 400/s");
@@ -145,7 +144,7 @@ final class ArrivalsBinder {
     private RateSchedule cycle(Node node, String path) {
         int before = problems.count();
         Fields c = Fields.of(node, path, "a daily cycle such as {trough: 50/s, peak: 400/s, peakAt: 14h}", problems);
-        c.allowOnly(CYCLE_KEYS, Set.of());
+        c.allowOnly(CYCLE_KEYS);
         Node troughNode = c.require("trough", "the lowest rate, such as 50/s");
         Double trough = troughNode == null ? null : values.rate(troughNode, c.pathOf("trough"),
                 v -> v >= 0 && !Double.isInfinite(v), "a rate of 0 or more such as 50/s");
@@ -174,7 +173,7 @@ final class ArrivalsBinder {
         for (int i = 0; i < items.size(); i++) {
             String itemPath = f.pathOf("states") + "[" + i + "]";
             Fields s = Fields.of(items.get(i), itemPath, "a state such as {rate: 500/s, meanDuration: 5s}", problems);
-            s.allowOnly(List.of("rate", "meanDuration"), Set.of());
+            s.allowOnly(List.of("rate", "meanDuration"));
             Node rateNode = s.require("rate", "a rate of 0 or more such as 500/s");
             Double rate = rateNode == null ? null : values.rate(rateNode, s.pathOf("rate"),
                     v -> v >= 0 && !Double.isInfinite(v), "a rate of 0 or more such as 500/s");
@@ -248,7 +247,7 @@ final class ArrivalsBinder {
         Node bytesNode = f.get("serviceFromBytes");
         if (bytesNode != null) {
             Fields b = Fields.of(bytesNode, f.pathOf("serviceFromBytes"), "a map such as {base: 2ms, perKB: 0.05ms}", problems);
-            b.allowOnly(List.of("base", "perKB"), Set.of());
+            b.allowOnly(List.of("base", "perKB"));
             Double base = binding.optional(b, "base", 0.0,
                     (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 2ms"));
             Double perKB = binding.optional(b, "perKB", 0.0,
@@ -277,7 +276,7 @@ final class ArrivalsBinder {
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path + "[" + i + "]";
             Fields c = Fields.of(items.get(i), itemPath, "a request class map with keys name, weight, service", problems);
-            c.allowOnly(List.of("name", "weight", "service"), Set.of());
+            c.allowOnly(List.of("name", "weight", "service"));
             String name = binding.uniqueName(c, seen, "request class");
             Node weightNode = c.require("weight", "a positive weight such as 0.9");
             Double weight = weightNode == null ? null : values.number(weightNode, c.pathOf("weight"),

@@ -25,7 +25,7 @@ final class AutoscalingBinder {
         int before = problems.count();
         Fields f = Fields.of(node, "autoscaling", "an autoscaling map with keys " + String.join(", ", AUTOSCALING_KEYS),
                 problems);
-        f.allowOnly(AUTOSCALING_KEYS, Set.of());
+        f.allowOnly(AUTOSCALING_KEYS);
         String template = binding.reference(f, "template", serverNames, "server to copy");
         Node metricNode = f.require("metric", "utilization or requestsPerTarget");
         String metricName = metricNode == null ? null
@@ -38,10 +38,10 @@ final class AutoscalingBinder {
                 v -> v > 0 && (metric != AutoscalingSpec.Metric.UTILIZATION ? v <= Bounds.MAX_RATE : v <= 1),
                 metric == AutoscalingSpec.Metric.UTILIZATION ? "a utilization in (0, 1] such as 0.6"
                         : "a positive number of requests per second per instance, at most 10000000");
-        Integer min = binding.optional(f, "min", 1, (n, p) -> values.smallInteger(n, p, 0, ScenarioBinder.MAX_COUNT,
-                "a whole number from 0 to " + ScenarioBinder.MAX_COUNT));
-        Integer max = binding.optional(f, "max", 10, (n, p) -> values.smallInteger(n, p, 1, ScenarioBinder.MAX_COUNT,
-                "a whole number from 1 to " + ScenarioBinder.MAX_COUNT));
+        Integer min = binding.optional(f, "min", 1, (n, p) -> values.smallInteger(n, p, 0, Bounds.MAX_COUNT,
+                "a whole number from 0 to " + Bounds.MAX_COUNT));
+        Integer max = binding.optional(f, "max", 10, (n, p) -> values.smallInteger(n, p, 1, Bounds.MAX_COUNT,
+                "a whole number from 1 to " + Bounds.MAX_COUNT));
         if (min != null && max != null && min > max) {
             problems.add(f.location(), "autoscaling", "found min " + min + " above max " + max + ", expected min <= max");
         }

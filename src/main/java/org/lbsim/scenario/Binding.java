@@ -1,6 +1,7 @@
 package org.lbsim.scenario;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,9 @@ final class Binding {
     /** What a count of consecutive events may be ({@link Bounds#MAX_THRESHOLD}). */
     static final String THRESHOLD_RANGE = "a whole number of at least 1 and at most 1,000,000";
 
+    /** What a server's weight may be ({@link Bounds#MAX_WEIGHT}). */
+    static final String WEIGHT_RANGE = "a whole number from 0 to 256 (as HAProxy's weights)";
+
     private final Problems problems;
     private final Values values;
 
@@ -27,12 +31,17 @@ final class Binding {
         this.values = values;
     }
 
+    /** The required name of one of {@code known} under {@code key}; null when missing or unknown. */
     String reference(Fields f, String key, Set<String> known, String what) {
         Node node = f.require(key, "the name of a " + what);
-        if (node == null) return null;
-        String text = values.name(node, f.pathOf(key));
+        return node == null ? null : reference(node, f.pathOf(key), known, what);
+    }
+
+    /** The name of one of {@code known}; an unknown one is reported with the closest known name. */
+    String reference(Node node, String path, Set<String> known, String what) {
+        String text = values.name(node, path);
         if (text == null || known.contains(text)) return text;
-        problems.add(node.location(), f.pathOf(key), "found " + Fields.quote(text) + Suggestions.didYouMean(text, known)
+        problems.add(node.location(), path, "found " + Fields.quote(text) + Suggestions.didYouMean(text, known)
                 + ", expected the name of a " + what + known("defined", known));
         return null;
     }
@@ -121,7 +130,7 @@ final class Binding {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "s";
     }
 
-    static List<String> concat(List<String> first, List<String> second) {
+    static List<String> concat(List<String> first, Collection<String> second) {
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
         return all;

@@ -77,12 +77,12 @@ final class DistributionBinder {
             // Which keys belong is unknown; accept any distribution's keys so that only the kind is reported.
             Set<String> anyKey = new LinkedHashSet<>(List.of("distribution"));
             PARAMETERS.values().forEach(list -> list.forEach(p -> anyKey.add(p.key())));
-            fields.allowOnly(anyKey, Set.of());
+            fields.allowOnly(anyKey);
             return null;
         }
         List<String> keys = new ArrayList<>(List.of("distribution"));
         PARAMETERS.get(kind).forEach(p -> keys.add(p.key()));
-        fields.allowOnly(keys, Set.of());
+        fields.allowOnly(keys);
         Map<String, Double> read = new HashMap<>();
         for (Parameter parameter : PARAMETERS.get(kind)) {
             Node valueNode = fields.require(parameter.key(), parameter.expected());

@@ -1,7 +1,6 @@
 package org.lbsim.scenario;
 
 import java.util.List;
-import java.util.Set;
 import org.lbsim.cluster.spec.FailureKind;
 import org.lbsim.cluster.spec.FailureSpec;
 
@@ -26,7 +25,7 @@ final class FailureBinder {
         boolean random = f.has("mtbf") || f.has("mttr");
         List<String> common = List.of("kind", "factor", "passesHealthChecks");
         if (scheduled == random) {
-            f.allowOnly(Binding.concat(List.of("at", "for", "mtbf", "mttr", "distribution", "shape"), common), Set.of());
+            f.allowOnly(Binding.concat(List.of("at", "for", "mtbf", "mttr", "distribution", "shape"), common));
             if (scheduled) {
                 problems.add(f.location(), path, "found both {at, for} and {mtbf, mttr}, expected one of the two forms");
             } else {
@@ -34,8 +33,8 @@ final class FailureBinder {
             }
             return null;
         }
-        f.allowOnly(Binding.concat(scheduled ? List.of("at", "for") : List.of("mtbf", "mttr", "distribution", "shape"), common),
-                Set.of());
+        f.allowOnly(Binding.concat(scheduled ? List.of("at", "for") : List.of("mtbf", "mttr", "distribution", "shape"),
+                common));
         FailureKind kind = binding.optional(f, "kind", FailureKind.CRASH, (n, p) -> {
             String text = values.choice(n, p, FailureKind.yamlNames());
             return text == null ? null : FailureKind.fromYaml(text).orElseThrow();

@@ -2,7 +2,6 @@ package org.lbsim.scenario;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.lbsim.scenario.Node.Entry;
 import org.lbsim.scenario.Node.MapNode;
 import org.lbsim.scenario.Node.ScalarNode;
@@ -105,24 +104,14 @@ final class Fields {
         return value;
     }
 
-    /**
-     * Reports every key that is neither allowed nor planned, at the key itself, naming the allowed
-     * keys and the closest one. Keys of capabilities announced in the design but not built yet
-     * get a message that says so, rather than "unknown".
-     */
-    void allowOnly(Collection<String> allowed, Set<String> planned) {
+    /** Reports every key that is not allowed, at the key itself, naming the allowed keys and the closest one. */
+    void allowOnly(Collection<String> allowed) {
         for (Entry entry : map.entries()) {
             String key = entry.key();
             if (allowed.contains(key)) continue;
-            if (planned.contains(key)) {
-                problems.add(entry.keyLocation(), pathOf(key),
-                        "found '" + key + "', which is planned but not supported yet; expected one of: "
-                                + String.join(", ", allowed));
-            } else {
-                problems.add(entry.keyLocation(), path,
-                        "found unknown key '" + key + "'" + Suggestions.didYouMean(key, allowed)
-                                + "; expected one of: " + String.join(", ", allowed));
-            }
+            problems.add(entry.keyLocation(), path,
+                    "found unknown key '" + key + "'" + Suggestions.didYouMean(key, allowed)
+                            + "; expected one of: " + String.join(", ", allowed));
         }
     }
 }

@@ -26,8 +26,9 @@ final class NetworkAclBinder {
         this.binding = binding;
     }
 
-    /** The {@code networkAcls:} list; each subnet (the balancer's, a server's) may have one ACL at most. */
     /**
+     * The {@code networkAcls:} list; each subnet (the balancer's, a server's) may have one ACL at most.
+     *
      * @param replicasOfEntry a server entry with {@code count > 1}, by its own name, to its
      *                        replicas: naming the entry puts every replica in the ACL's subnet
      */
@@ -40,7 +41,7 @@ final class NetworkAclBinder {
             String path = "networkAcls[" + i + "]";
             int before = problems.count();
             Fields f = Fields.of(items.get(i), path, "a network ACL map with keys " + String.join(", ", ACL_KEYS), problems);
-            f.allowOnly(ACL_KEYS, Set.of());
+            f.allowOnly(ACL_KEYS);
             String name = binding.uniqueName(f, seen, "network ACL");
             List<String> appliesTo = new ArrayList<>();
             String expected = "a list of subnets: 'balancer' and/or server names";
@@ -105,7 +106,7 @@ final class NetworkAclBinder {
         List<String> keys = List.of("number", "action", "protocol", "ports", remoteKey);
         Fields f = Fields.of(node, path, "a rule map such as {number: 100, action: allow, protocol: tcp, ports: 80, "
                 + remoteKey + ": 0.0.0.0/0}", problems);
-        f.allowOnly(keys, Set.of());
+        f.allowOnly(keys);
         String numberRange = "a whole number from 1 to " + AclRuleSpec.MAX_NUMBER;
         Node numberNode = f.require("number", numberRange);
         Integer number = numberNode == null ? null

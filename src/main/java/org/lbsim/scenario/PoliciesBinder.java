@@ -1,7 +1,6 @@
 package org.lbsim.scenario;
 
 import java.util.List;
-import java.util.Set;
 import org.lbsim.cluster.spec.BalancerPolicies;
 
 /** Binds the balancer's policies: retries and their budget, passive checks, draining, slow start, timeouts. */
@@ -33,7 +32,7 @@ final class PoliciesBinder {
         Node budgetNode = f.get("retryBudget");
         if (budgetNode != null) {
             Fields b = Fields.of(budgetNode, f.pathOf("retryBudget"), "a map {percent, minConcurrency}", problems);
-            b.allowOnly(RETRY_BUDGET_KEYS, Set.of());
+            b.allowOnly(RETRY_BUDGET_KEYS);
             budgetPercent = binding.optional(b, "percent", d.retryBudgetPercent(),
                     (n, p) -> values.number(n, p, v -> v >= 0 && v <= 100, "a percentage from 0 to 100"));
             minConcurrency = binding.optional(b, "minConcurrency", d.retryMinConcurrency(),
@@ -44,7 +43,7 @@ final class PoliciesBinder {
         if (outlierNode != null) {
             Fields o = Fields.of(outlierNode, f.pathOf("outlierDetection"),
                     "a map {consecutive5xx, interval, baseEjectionTime, maxEjectionPercent}", problems);
-            o.allowOnly(OUTLIER_KEYS, Set.of());
+            o.allowOnly(OUTLIER_KEYS);
             Integer consecutive = binding.optional(o, "consecutive5xx", 5,
                     (n, p) -> values.smallInteger(n, p, 1, Bounds.MAX_THRESHOLD, Binding.THRESHOLD_RANGE));
             Double interval = binding.optional(o, "interval", 10.0, (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
@@ -67,7 +66,7 @@ final class PoliciesBinder {
         Node maxFailsNode = f.get("maxFails");
         if (maxFailsNode != null) {
             Fields m = Fields.of(maxFailsNode, f.pathOf("maxFails"), "a map {maxFails, failTimeout}", problems);
-            m.allowOnly(List.of("maxFails", "failTimeout"), Set.of());
+            m.allowOnly(List.of("maxFails", "failTimeout"));
             Integer count = binding.optional(m, "maxFails", 1,
                     (n, p) -> values.smallInteger(n, p, 1, Bounds.MAX_THRESHOLD, Binding.THRESHOLD_RANGE));
             Double window = binding.optional(m, "failTimeout", 10.0, (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
@@ -91,7 +90,7 @@ final class PoliciesBinder {
         if (node == null) return null;
         int before = problems.count();
         Fields s = Fields.of(node, f.pathOf("stickiness"), "a map such as {type: cookie, duration: 1h}", problems);
-        s.allowOnly(STICKINESS_KEYS, Set.of());
+        s.allowOnly(STICKINESS_KEYS);
         Node typeNode = s.require("type", "cookie");
         if (typeNode != null) values.choice(typeNode, s.pathOf("type"), List.of("cookie"));
         Double duration = binding.optional(s, "duration", 86400.0,

@@ -1,0 +1,166 @@
+package org.lbsim.scenario;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.lbsim.cluster.spec.EventSpec;
+import org.lbsim.cluster.spec.RuleSpec;
+
+/**
+ * Binds {@code events:}, the scripted timeline: each event's time within the run, its action, and
+ * the server, client, security group or algorithm it names. A server an {@code add-server} event
+ * launches may be named by the events after it.
+ */
+final class EventsBinder {
+
+    /** What events may name: servers and clients by every name written, security groups. */
+    record Subjects(Set<String> servers, Set<String> clients, Set<String> clientsWithoutRate, Set<String> groups) {
+    }
+
+    /**
+     * The events bound.
+     *
+     * @param switchedTo each algorithm a {@code set-algorithm} event switches to, where it is first named
+     */
+    record Timeline(List<EventSpec> events, Map<String, Place> switchedTo) {
+    }
+
+    private final Problems problems;
+    private final Values values;
+    private final Binding binding;
+    private final AlgorithmBinder algorithms;
+    private final SecurityGroupsBinder groupsBinder;
+
+    EventsBinder(Problems problems, Values values, Binding binding, AlgorithmBinder algorithms,
+                 SecurityGroupsBinder groupsBinder) {
+        this.problems = problems;
+        this.values = values;
+        this.binding = binding;
+        this.algorithms = algorithms;
+        this.groupsBinder = groupsBinder;
+    }
+
+    /**
+     * @param duration     the run's length, or null when it is wrong (then any time of 0 or more is taken)
+     * @param durationText the run's length as written, for messages
+     */
+    Timeline events(Node node, Double duration, String durationText, Subjects subjects) {
+        List<EventSpec> events = new ArrayList<>();
+        Map<String, Place> switchedTo = new LinkedHashMap<>();
+        List<Node> items = binding.list(node, "events", "a list of events", false);
+        // A copy whose servers grow with the add-server events, in order.
+        Subjects soFar = new Subjects(new HashSet<>(subjects.servers()), subjects.clients(),
+                subjects.clientsWithoutRate(), subjects.groups());
+        for (int i = 0; i < items.size(); i++) {
+            EventSpec event = event(items.get(i), "events[" + i + "]", duration, durationText, soFar, switchedTo);
+            if (event != null) events.add(event);
+        }
+        return new Timeline(events, switchedTo);
+    }
+
+    private EventSpec event(Node node, String path, Double duration, String durationText, Subjects subjects,
+                            Map<String, Place> switchedTo) {
+        int before = problems.count();
+        Fields f = Fields.of(node, path, "an event map such as {at: 3min, action: fail, server: web-2}", problems);
+        String inRange = duration == null ? "a duration of 0 or more"
+                : "a time from 0 to the duration (" + durationText + ")";
+        Node atNode = f.require("at", inRange);
+        Double at = atNode == null ? null
+                : values.duration(atNode, f.pathOf("at"), t -> t >= 0 && (duration == null || t <= duration), inRange);
+        EventAction action = action(f);
+        if (action == null) {
+            // Any action's keys are accepted, so that only the action is reported.
+            f.allowOnly(EventAction.everyKey());
+            return null;
+        }
+        f.allowOnly(action.keys());
+        Supplier<EventSpec> event = switch (action) {
+            case FAIL -> onServer(f, subjects, server -> new EventSpec.Fail(at, server));
+            case RECOVER -> onServer(f, subjects, server -> new EventSpec.Recover(at, server));
+            case BLACK_HOLE -> onServer(f, subjects, server -> new EventSpec.BlackHole(at, server));
+            case REMOVE_SERVER -> onServer(f, subjects, server -> new EventSpec.RemoveServer(at, server));
+            case SET_RATE -> setRate(f, at, subjects);
+            case SET_ALGORITHM -> setAlgorithm(f, at, switchedTo);
+            case SLOW -> slow(f, at, subjects);
+            case ADD_SERVER -> addServer(f, at, subjects);
+            case SET_WEIGHT -> setWeight(f, at, subjects);
+            case SET_SECURITY_RULE -> setSecurityRule(f, at, subjects);
+        };
+        return problems.count() > before ? null : event.get();
+    }
+
+    private EventAction action(Fields f) {
+        Node node = f.require("action", "one of: " + String.join(", ", EventAction.yamlNames()));
+        String name = node == null ? null : values.choice(node, f.pathOf("action"), EventAction.yamlNames());
+        return name == null ? null : EventAction.fromYaml(name).orElseThrow();
+    }
+
+    // Each action reads its keys, reporting what is wrong, and returns how to build its event:
+    // called only when nothing was wrong.
+
+    /** An action that names a server and nothing else. */
+    private Supplier<EventSpec> onServer(Fields f, Subjects subjects, Function<String, EventSpec> event) {
+        String server = binding.reference(f, "server", subjects.servers(), "server");
+        return () -> event.apply(server);
+    }
+
+    private Supplier<EventSpec> setRate(Fields f, Double at, Subjects subjects) {
+        String client = binding.reference(f, "client", subjects.clients(), "client");
+        if (subjects.clientsWithoutRate().contains(client)) {
+            problems.add(f.get("client").location(), f.pathOf("client"), "found '" + client
+                    + "', a client of closed-loop users or a trace, expected an open client: only those have a rate to set");
+        }
+        Node rateNode = f.require("rate", "a positive rate such as 300/s");
+        Double rate = rateNode == null ? null : values.rate(rateNode, f.pathOf("rate"));
+        return () -> new EventSpec.SetRate(at, client, rate);
+    }
+
+    private Supplier<EventSpec> setAlgorithm(Fields f, Double at, Map<String, Place> switchedTo) {
+        Node algorithmNode = f.require("algorithm", "an algorithm name");
+        String algorithm = algorithmNode == null ? null
+                : algorithms.name(algorithmNode, f.pathOf("algorithm"), f.location());
+        if (algorithm != null) switchedTo.putIfAbsent(algorithm, new Place(algorithmNode.location(), f.pathOf("algorithm")));
+        return () -> new EventSpec.SetAlgorithm(at, algorithm);
+    }
+
+    private Supplier<EventSpec> slow(Fields f, Double at, Subjects subjects) {
+        String server = binding.reference(f, "server", subjects.servers(), "server");
+        Node factorNode = f.require("factor", "the speed multiplier, in (0, 1], such as 0.25");
+        Double factor = factorNode == null ? null : values.number(factorNode, f.pathOf("factor"),
+                v -> v > 0 && v <= 1, "a number in (0, 1] such as 0.25");
+        return () -> new EventSpec.Slow(at, server, factor);
+    }
+
+    private Supplier<EventSpec> addServer(Fields f, Double at, Subjects subjects) {
+        String template = binding.reference(f, "template", subjects.servers(), "server to copy");
+        Node nameNode = f.require("server", "the new server's name");
+        String name = nameNode == null ? null : values.name(nameNode, f.pathOf("server"));
+        if (name != null && subjects.servers().contains(name)) {
+            problems.add(nameNode.location(), f.pathOf("server"), "found '" + name
+                    + "', which names an existing server; expected a new name");
+        }
+        if (name != null) subjects.servers().add(name); // later events may refer to it
+        return () -> new EventSpec.AddServer(at, name, template);
+    }
+
+    private Supplier<EventSpec> setWeight(Fields f, Double at, Subjects subjects) {
+        String server = binding.reference(f, "server", subjects.servers(), "server");
+        Node weightNode = f.require("weight", Binding.WEIGHT_RANGE);
+        Integer weight = weightNode == null ? null
+                : values.smallInteger(weightNode, f.pathOf("weight"), 0, Bounds.MAX_WEIGHT, Binding.WEIGHT_RANGE);
+        return () -> new EventSpec.SetWeight(at, server, weight);
+    }
+
+    private Supplier<EventSpec> setSecurityRule(Fields f, Double at, Subjects subjects) {
+        String group = binding.reference(f, "group", subjects.groups(), "security group");
+        String expected = "a list of inbound rules (empty to deny everything)";
+        f.require("inbound", expected);
+        List<RuleSpec> rules = groupsBinder.rules(f, expected, subjects.groups());
+        return () -> new EventSpec.SetSecurityRule(at, group, rules);
+    }
+}
