@@ -69,7 +69,7 @@ final class YamlTree {
             throw new ScenarioException(new ScenarioException.Problem(source, String.format(
                     "found %,d bytes, expected a scenario of at most %s", bytes, InputFiles.size(MAX_BYTES))));
         }
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
+        try (YAMLParser parser = FACTORY.createParser(text)) {
             return new YamlTree(parser, source).document();
         } catch (JsonProcessingException e) {
             throw new ScenarioException(syntaxProblem(e, source));

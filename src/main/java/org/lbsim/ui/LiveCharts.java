@@ -70,10 +70,10 @@ final class LiveCharts extends HBox {
             chart.getXYPlot().getDomainAxis().setLabel(messages.get("chart.time"));
             chart.getXYPlot().getRangeAxis().setLabel(messages.get(LABELS[i][1]));
         }
-        // In the datasets' order: arrivals, completions, errors.
-        datasets.throughput().getSeries(0).setKey(messages.get("series.arrivals"));
-        datasets.throughput().getSeries(1).setKey(messages.get("series.completed"));
-        datasets.throughput().getSeries(2).setKey(messages.get("series.errors"));
+        // The legend names the throughput series in the window's language; the datasets keep
+        // their keys. In the datasets' order: arrivals, completions, errors.
+        String[] names = {messages.get("series.arrivals"), messages.get("series.completed"), messages.get("series.errors")};
+        charts.get(2).getXYPlot().getRenderer().setLegendItemLabelGenerator((dataset, series) -> names[series]);
     }
 
     /** Adds one interval's point to every series (on the JavaFX thread, which owns the charts). */
