@@ -9,23 +9,14 @@ import org.lbsim.balancing.AlgorithmInfo;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.spec.Cidr;
 import org.lbsim.cluster.spec.ClientSpec;
-import org.lbsim.cluster.spec.EventSpec;
 import org.lbsim.cluster.spec.FailureKind;
 import org.lbsim.cluster.spec.RuleSpec;
 import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
-import org.lbsim.metrics.BalancerResult;
-import org.lbsim.metrics.CostResult;
 import org.lbsim.metrics.EngineStats;
-import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.RunResult;
-import org.lbsim.metrics.ScalingResult;
-import org.lbsim.metrics.SecurityGroupResult;
-import org.lbsim.metrics.ServerResult;
-import org.lbsim.metrics.TraceResult;
-import org.lbsim.metrics.WorkloadResult;
 
 /**
  * A scenario brought to life on a simulation: the clients, security groups, balancer, health
@@ -55,11 +46,10 @@ public final class Cluster implements ClusterControl {
     private final Map<String, TrafficSource> sources = new LinkedHashMap<>();
     private int algorithmSwitches;
     private LoadReporter loadReporter;
+    /** Notes for the run's results, in the order they arose: from the timeline and from installing algorithms. */
     private final List<String> warnings = new ArrayList<>();
-    private int added;
-    private int removed;
-    private int maxInstances;
-    private int minInstances;
+    private final InstanceCount instances;
+    private final RunResults results;
 
     public Cluster(Scenario scenario, Algorithms algorithms, Simulation simulation) {
         this.scenario = scenario;
@@ -87,14 +77,15 @@ public final class Cluster implements ClusterControl {
         install(algorithms.get(balancerSpec.algorithm()), "balancer.algorithm");
         this.healthChecker = new HealthChecker(balancerSpec.healthCheck(), simulation, balancer,
                 streams.stream("balancer.healthChecks"));
-        this.maxInstances = servers.size();
-        this.minInstances = servers.size();
+        this.instances = new InstanceCount(servers.size());
 
         for (ClientSpec spec : scenario.clients()) {
             Server direct = spec.targetsBalancer() ? null : server(spec.target());
             sources.put(spec.name(), new TrafficSource(spec, sources.size(), simulation, streams, ledger, balancer, direct,
                     network, classes));
         }
+        this.results = new RunResults(scenario, ledger, classes, balancer, healthChecker, network, groups,
+                servers.values(), sources.values(), instances, warnings);
     }
 
     /** Schedules arrivals, checks, the warm-up's end and the timeline; call once before running. */
@@ -103,10 +94,10 @@ public final class Cluster implements ClusterControl {
         healthChecker.start();
         if (scenario.autoscaling() != null) {
             new Autoscaler(scenario.autoscaling(), simulation, this, balancer).start();
-            maxInstances = minInstances = balancer.backends().size(); // the group as it starts
+            instances.restart(balancer.backends().size()); // the group as it starts
         }
         simulation.scheduleAt(scenario.warmup(), Cluster::startMeasuring, this);
-        for (EventSpec event : scenario.events()) simulation.scheduleAt(event.at(), this::apply, event);
+        new Timeline(simulation, this, warnings).schedule(scenario.events());
     }
 
     private void startMeasuring() {
@@ -125,39 +116,6 @@ public final class Cluster implements ClusterControl {
                 SecurityGroup.find(groups, spec.securityGroup()), simulation, ledger, at);
         servers.put(spec.name(), server);
         return server;
-    }
-
-    private void apply(EventSpec event) {
-        try {
-            applyOrThrow(event);
-        } catch (IllegalArgumentException e) {
-            // An event about a server not there at that time (added later, already removed).
-            warnings.add(String.format("event at %.3f s ignored: %s", event.at(), e.getMessage()));
-        }
-    }
-
-    private void applyOrThrow(EventSpec event) {
-        if (event instanceof EventSpec.Fail fail) {
-            fail(fail.server());
-        } else if (event instanceof EventSpec.Recover recover) {
-            recover(recover.server());
-        } else if (event instanceof EventSpec.SetRate setRate) {
-            setRate(setRate.client(), setRate.rate());
-        } else if (event instanceof EventSpec.SetAlgorithm setAlgorithm) {
-            setAlgorithm(setAlgorithm.algorithm());
-        } else if (event instanceof EventSpec.Slow slow) {
-            slow(slow.server(), slow.factor());
-        } else if (event instanceof EventSpec.BlackHole blackHole) {
-            blackHole(blackHole.server());
-        } else if (event instanceof EventSpec.AddServer add) {
-            addServer(add.server(), add.template());
-        } else if (event instanceof EventSpec.RemoveServer remove) {
-            removeServer(remove.server());
-        } else if (event instanceof EventSpec.SetWeight setWeight) {
-            setWeight(setWeight.server(), setWeight.weight());
-        } else if (event instanceof EventSpec.SetSecurityRule setRule) {
-            setSecurityRules(setRule.group(), setRule.inbound());
-        }
     }
 
     @Override
@@ -192,7 +150,7 @@ public final class Cluster implements ClusterControl {
         Server like = server(template);
         Server server = launch(like.spec().named(name), simulation.now());
         network.placeLike(server, like);
-        added++;
+        instances.added();
         Balancer.Backend backend = balancer.register(server, server.spec().weight(), false);
         healthChecker.add(backend);
         if (loadReporter != null) loadReporter.add(backend);
@@ -204,7 +162,7 @@ public final class Cluster implements ClusterControl {
         Server server = server(name);
         for (Balancer.Backend backend : balancer.backends()) {
             if (backend.server == server && !backend.draining && !backend.deregistered) {
-                removed++;
+                instances.removed();
                 balancer.deregister(backend);
             }
         }
@@ -220,9 +178,7 @@ public final class Cluster implements ClusterControl {
 
     /** Instances launched and not deregistered: what scaling counts. */
     private void countInstances() {
-        long running = balancer.backends().stream().filter(b -> !b.draining && !b.deregistered).count();
-        maxInstances = Math.max(maxInstances, (int) running);
-        minInstances = Math.min(minInstances, (int) running);
+        instances.running((int) balancer.backends().stream().filter(b -> !b.draining && !b.deregistered).count());
     }
 
     @Override
@@ -314,59 +270,6 @@ public final class Cluster implements ClusterControl {
 
     /** What the run measured up to now; call when it has ended. */
     public RunResult results(EngineStats engine) {
-        double now = simulation.now();
-        long heldExpired = servers.values().stream().mapToLong(server -> server.heldExpired(now)).sum();
-        var counts = ledger.counts(heldExpired, balancer.retried(true));
-        double window = now - scenario.warmup();
-        List<ServerResult> serverResults = servers.values().stream().map(server -> server.result(now)).toList();
-        List<SecurityGroupResult> groupResults = groups.stream().map(SecurityGroup::result).toList();
-        List<FailureRecord> failures = new ArrayList<>();
-        double detectionSum = 0;
-        int detected = 0;
-        for (Server server : servers.values()) {
-            failures.addAll(server.failureRecords());
-            for (Impairment impairment : server.impairments()) {
-                if (impairment.isDetected()) {
-                    detectionSum += impairment.detectionDelay();
-                    detected++;
-                }
-            }
-        }
-        double instanceHours = 0;
-        double cost = 0;
-        for (Server server : servers.values()) {
-            double hours = server.instanceHours(scenario.warmup(), now);
-            instanceHours += hours;
-            cost += hours * server.spec().costPerHour();
-        }
-        var costResult = new CostResult(instanceHours, cost,
-                counts.completed() == 0 ? Double.NaN : cost / counts.completed() * 1e6);
-        var balancerResult = new BalancerResult(healthChecker.checks(), healthChecker.markedDown(),
-                healthChecker.markedUp(), detected == 0 ? Double.NaN : detectionSum / detected,
-                balancer.secondsBelowMinimum(now));
-        return new RunResult(scenario.name(), balancer.algorithmName(), scenario.seed(), now,
-                counts, ledger.latency().summary(), counts.completed() / window, counts.availability(),
-                serverResults, groupResults, network.results(), balancerResult, failures,
-                new ScalingResult(added, removed, maxInstances, minInstances), costResult,
-                new WorkloadResult(classes.results(), balancer.sessions(), traceResult()), engine, warnings);
-    }
-
-    /** What the trace clients replayed, summed; null when no client replays a trace. */
-    private TraceResult traceResult() {
-        TraceResult total = null;
-        for (TrafficSource source : sources.values()) {
-            TraceResult one = source.traceResult();
-            if (one == null) continue;
-            if (total == null) {
-                total = one;
-                continue;
-            }
-            List<String> skipped = new ArrayList<>(total.firstSkipped());
-            skipped.addAll(one.firstSkipped());
-            total = new TraceResult(total.lines() + one.lines(), total.replayed() + one.replayed(),
-                    total.skipped() + one.skipped(), total.reordered() + one.reordered(),
-                    skipped.subList(0, Math.min(skipped.size(), 5)));
-        }
-        return total;
+        return results.at(simulation.now(), engine);
     }
 }
