@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lbsim.balancing.AlgorithmContext;
-import org.lbsim.balancing.AlgorithmInfo;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.spec.Cidr;
 import org.lbsim.cluster.spec.ClientSpec;
@@ -34,8 +32,6 @@ public final class Cluster implements ClusterControl {
 
     private final Scenario scenario;
     private final Simulation simulation;
-    private final RandomStreams streams;
-    private final Algorithms algorithms;
     private final RequestLedger ledger;
     private final ClassLatencies classes;
     private final List<SecurityGroup> groups;
@@ -44,8 +40,7 @@ public final class Cluster implements ClusterControl {
     private final HealthChecker healthChecker;
     private final Map<String, Server> servers = new LinkedHashMap<>();
     private final Map<String, TrafficSource> sources = new LinkedHashMap<>();
-    private int algorithmSwitches;
-    private LoadReporter loadReporter;
+    private final AlgorithmInstaller algorithmInstaller;
     /** Notes for the run's results, in the order they arose: from the timeline and from installing algorithms. */
     private final List<String> warnings = new ArrayList<>();
     private final InstanceCount instances;
@@ -54,8 +49,7 @@ public final class Cluster implements ClusterControl {
     public Cluster(Scenario scenario, Algorithms algorithms, Simulation simulation) {
         this.scenario = scenario;
         this.simulation = simulation;
-        this.algorithms = algorithms;
-        this.streams = new RandomStreams(scenario.seed());
+        RandomStreams streams = new RandomStreams(scenario.seed());
         this.classes = new ClassLatencies(scenario.clients());
         this.ledger = new RequestLedger(simulation, scenario.warmup(), scenario.maxRequestsInSystem(), classes);
         this.groups = SecurityGroup.build(scenario.securityGroups());
@@ -74,7 +68,8 @@ public final class Cluster implements ClusterControl {
             balancer.register(server, spec.weight(), true);
             FailureInjector.schedule(server, spec.failures(), simulation, streams);
         }
-        install(algorithms.get(balancerSpec.algorithm()), "balancer.algorithm");
+        this.algorithmInstaller = new AlgorithmInstaller(balancer, algorithms, balancerSpec, simulation, streams, warnings);
+        algorithmInstaller.installFirst();
         this.healthChecker = new HealthChecker(balancerSpec.healthCheck(), simulation, balancer,
                 streams.stream("balancer.healthChecks"));
         this.instances = new InstanceCount(servers.size());
@@ -153,7 +148,7 @@ public final class Cluster implements ClusterControl {
         instances.added();
         Balancer.Backend backend = balancer.register(server, server.spec().weight(), false);
         healthChecker.add(backend);
-        if (loadReporter != null) loadReporter.add(backend);
+        algorithmInstaller.added(backend);
         countInstances();
     }
 
@@ -196,22 +191,7 @@ public final class Cluster implements ClusterControl {
 
     @Override
     public void setAlgorithm(String name) {
-        install(algorithms.get(name), "balancer.algorithm." + (++algorithmSwitches) + "." + name);
-    }
-
-    /** Builds and installs an algorithm, with the load reports it asks for. */
-    private void install(AlgorithmInfo info, String stream) {
-        balancer.use(info.name(), info.create(new AlgorithmContext(streams.stream(stream),
-                scenario.balancer().algorithmParameters(), simulation::now)));
-        if (balancer.policies().slowStart() > 0 && !balancer.algorithm().slowStartApplies()) {
-            String warning = "balancer.slowStart has no effect with " + info.name()
-                    + ": it ramps up only algorithms that weigh or count (see docs/failures.md)";
-            if (!warnings.contains(warning)) warnings.add(warning);
-        }
-        if (loadReporter != null) loadReporter.stop();
-        double interval = balancer.algorithm().loadReportInterval();
-        loadReporter = interval > 0
-                ? new LoadReporter(balancer, simulation, interval, streams.stream(stream + ".loadReports")) : null;
+        algorithmInstaller.switchTo(name);
     }
 
     private Server server(String name) {
