@@ -98,7 +98,7 @@ final class Autoscaler {
      */
     private void replaceUnhealthy(double now) {
         for (Balancer.Backend backend : members()) {
-            if (!backend.healthy() && now - backend.server.launchedAt() >= spec.healthCheckGracePeriod()) {
+            if (!backend.healthy() && now - backend.server.instance().launchedAt() >= spec.healthCheckGracePeriod()) {
                 cluster.removeServer(backend.name());
                 launch();
             }

@@ -210,7 +210,7 @@ final class Balancer {
             }
             case ERROR -> {
                 if (outliers != null) outliers.failed(backend);
-                server.lostOne();
+                server.impairments().lostOne();
                 ledger.fail(request);
             }
             case REFUSED -> connectionFailed(request);
@@ -254,7 +254,7 @@ final class Balancer {
                 return;
             }
         }
-        backend.server.lostOne();
+        backend.server.impairments().lostOne();
         ledger.fail(request);
     }
 

@@ -143,10 +143,10 @@ public final class Cluster implements ClusterControl {
     public void addServer(String name, String template) {
         if (servers.containsKey(name)) throw new IllegalArgumentException("there is already a server " + name);
         Server like = server(template);
-        Server server = launch(like.spec().named(name), simulation.now());
+        Server server = launch(like.instance().spec().named(name), simulation.now());
         network.placeLike(server, like);
         instances.added();
-        Balancer.Backend backend = balancer.register(server, server.spec().weight(), false);
+        Balancer.Backend backend = balancer.register(server, server.instance().spec().weight(), false);
         healthChecker.add(backend);
         algorithmInstaller.added(backend);
         countInstances();

@@ -61,7 +61,7 @@ final class HealthChecker {
             passed(backend);
         } else {
             Probe probe = new Probe(backend);
-            if (server.offer(probe.request) != Server.Answer.ACCEPTED) {
+            if (server.offer(probe.request) != ServerAnswer.ACCEPTED) {
                 failed(backend); // a full queue answers 503 at once
             } else {
                 simulation.schedule(spec.timeout(), Probe::timedOut, probe);
@@ -115,7 +115,7 @@ final class HealthChecker {
         if (backend.healthy && backend.failStreak >= spec.unhealthyThreshold()) {
             backend.healthy = false;
             if (counting) markedDown++;
-            backend.server.noticedDown(simulation.now());
+            backend.server.impairments().noticed(simulation.now());
             balancer.healthChanged(backend);
         }
     }

@@ -33,7 +33,7 @@ final class MaxFails {
         backend.failsInWindow = 0;
         backend.firstFailInWindow = Double.NEGATIVE_INFINITY;
         backend.unavailableUntil = now + spec.failTimeout();
-        backend.server.noticedDown(now);
+        backend.server.impairments().noticed(now);
         balancer.usableChanged();
         simulation.schedule(spec.failTimeout(), this::available, backend);
     }

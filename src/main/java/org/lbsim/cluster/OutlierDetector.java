@@ -42,7 +42,7 @@ final class OutlierDetector {
         ejectedNow++;
         ejections++;
         backend.consecutiveErrors = 0;
-        backend.server.noticedDown(simulation.now());
+        backend.server.impairments().noticed(simulation.now());
         balancer.usableChanged();
         double duration = Math.min(MAX_EJECTION_TIME, spec.baseEjectionTime() * backend.timesEjected);
         simulation.schedule(duration, this::returned, backend);

@@ -61,7 +61,7 @@ final class RunResults {
         List<ServerResult> serverResults = servers.stream().map(server -> server.result(now)).toList();
         List<SecurityGroupResult> groupResults = groups.stream().map(SecurityGroup::result).toList();
         List<FailureRecord> failures = new ArrayList<>();
-        for (Server server : servers) failures.addAll(server.failureRecords());
+        for (Server server : servers) failures.addAll(server.impairments().records());
         return new RunResult(scenario.name(), balancer.algorithmName(), scenario.seed(), now,
                 counts, ledger.latency().summary(), counts.completed() / window, counts.availability(),
                 serverResults, groupResults, network.results(), balancerResult(now), failures,
@@ -74,7 +74,7 @@ final class RunResults {
         double detectionSum = 0;
         int detected = 0;
         for (Server server : servers) {
-            for (Impairment impairment : server.impairments()) {
+            for (Impairment impairment : server.impairments().history()) {
                 if (impairment.isDetected()) {
                     detectionSum += impairment.detectionDelay();
                     detected++;
@@ -91,9 +91,9 @@ final class RunResults {
         double instanceHours = 0;
         double cost = 0;
         for (Server server : servers) {
-            double hours = server.instanceHours(scenario.warmup(), now);
+            double hours = server.instance().hoursWithin(scenario.warmup(), now);
             instanceHours += hours;
-            cost += hours * server.spec().costPerHour();
+            cost += hours * server.instance().spec().costPerHour();
         }
         return new CostResult(instanceHours, cost, completed == 0 ? Double.NaN : cost / completed * 1e6);
     }
