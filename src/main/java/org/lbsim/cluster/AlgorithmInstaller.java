@@ -47,7 +47,7 @@ final class AlgorithmInstaller {
     }
 
     /** A backend registered during the run: its agent reports too, if the algorithm wants reports. */
-    void added(Balancer.Backend backend) {
+    void added(Backend backend) {
         if (loadReporter != null) loadReporter.add(backend);
     }
 

@@ -146,7 +146,7 @@ public final class Cluster implements ClusterControl {
         Server server = launch(like.instance().spec().named(name), simulation.now());
         network.placeLike(server, like);
         instances.added();
-        Balancer.Backend backend = balancer.register(server, server.instance().spec().weight(), false);
+        Backend backend = balancer.register(server, server.instance().spec().weight(), false);
         healthChecker.add(backend);
         algorithmInstaller.added(backend);
         countInstances();
@@ -155,7 +155,7 @@ public final class Cluster implements ClusterControl {
     @Override
     public void removeServer(String name) {
         Server server = server(name);
-        for (Balancer.Backend backend : balancer.backends()) {
+        for (Backend backend : balancer.backends()) {
             if (backend.server == server && !backend.draining && !backend.deregistered) {
                 instances.removed();
                 balancer.deregister(backend);
@@ -168,7 +168,7 @@ public final class Cluster implements ClusterControl {
     public void setWeight(String name, int weight) {
         if (weight < 0) throw new IllegalArgumentException("weight must be at least 0, was " + weight);
         Server server = server(name);
-        for (Balancer.Backend backend : balancer.backends()) if (backend.server == server) balancer.setWeight(backend, weight);
+        for (Backend backend : balancer.backends()) if (backend.server == server) balancer.setWeight(backend, weight);
     }
 
     /** Instances launched and not deregistered: what scaling counts. */
@@ -219,8 +219,8 @@ public final class Cluster implements ClusterControl {
     public ClusterSnapshot snapshot(boolean startNewLatencyWindow) {
         double now = simulation.now();
         List<ClusterSnapshot.ServerState> states = new ArrayList<>();
-        for (Balancer.Backend backend : balancer.backends()) {
-            states.add(backend.server.state(backend.usable(), backend.outstanding(), now));
+        for (Backend backend : balancer.backends()) {
+            states.add(backend.server.state(balancer.usable(backend), backend.outstanding(), now));
         }
         return new ClusterSnapshot(now, balancer.algorithmName(), ledger.totals(), ledger.recentLatency(startNewLatencyWindow), states,
                 groups.stream().map(SecurityGroup::state).toList());

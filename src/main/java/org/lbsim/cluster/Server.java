@@ -119,11 +119,6 @@ final class Server extends ServerStatistics implements EventHandler<Request> {
         return group;
     }
 
-    /** The simulated time, for state that expires (NGINX's fail_timeout). */
-    double now() {
-        return simulation.now();
-    }
-
     /** Not crashed, cut off, booting or terminated: it would take a connection. */
     boolean isUp() {
         return !impairments.crashed() && !impairments.cutOff() && isRunning();
