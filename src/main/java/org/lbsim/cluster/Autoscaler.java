@@ -24,7 +24,7 @@ final class Autoscaler {
     private final Simulation simulation;
     private final Cluster cluster;
     private final Balancer balancer;
-    private final Map<Balancer.Backend, Double> busyAtLastEvaluation = new HashMap<>();
+    private final Map<Backend, Double> busyAtLastEvaluation = new HashMap<>();
     private long dispatchedAtLastEvaluation;
     private double lastScaleOut = Double.NEGATIVE_INFINITY;
     private double lastScaleIn = Double.NEGATIVE_INFINITY;
@@ -62,8 +62,8 @@ final class Autoscaler {
     /** Replaces unhealthy instances and scales the group toward the target. */
     private void adjust(double now) {
         replaceUnhealthy(now);
-        List<Balancer.Backend> members = members();
-        List<Balancer.Backend> running = members.stream().filter(b -> b.server.isRunning()).toList();
+        List<Backend> members = members();
+        List<Backend> running = members.stream().filter(b -> b.server.isRunning()).toList();
         double metric = metric(running, now);
         remember();
         if (Double.isNaN(metric)) return;
@@ -97,8 +97,8 @@ final class Autoscaler {
      * deregistered and a new one launched in its place.
      */
     private void replaceUnhealthy(double now) {
-        for (Balancer.Backend backend : members()) {
-            if (!backend.healthy() && now - backend.server.launchedAt() >= spec.healthCheckGracePeriod()) {
+        for (Backend backend : members()) {
+            if (!backend.healthy() && now - backend.server.instance().launchedAt() >= spec.healthCheckGracePeriod()) {
                 cluster.removeServer(backend.name());
                 launch();
             }
@@ -106,7 +106,7 @@ final class Autoscaler {
     }
 
     /** The metric over the last period, NaN when no instance ran through it. */
-    private double metric(List<Balancer.Backend> running, double now) {
+    private double metric(List<Backend> running, double now) {
         if (running.isEmpty()) return Double.NaN;
         double period = spec.evaluationPeriod();
         if (spec.metric() == AutoscalingSpec.Metric.REQUESTS_PER_TARGET) {
@@ -114,7 +114,7 @@ final class Autoscaler {
         }
         double busy = 0;
         double capacity = 0;
-        for (Balancer.Backend backend : running) {
+        for (Backend backend : running) {
             Double before = busyAtLastEvaluation.get(backend);
             if (before == null) continue; // launched during the period: no full period to judge by
             busy += backend.server.busyWorkerSeconds(now) - before;
@@ -126,14 +126,14 @@ final class Autoscaler {
     private void remember() {
         double now = simulation.now();
         busyAtLastEvaluation.clear();
-        for (Balancer.Backend backend : members()) busyAtLastEvaluation.put(backend, backend.server.busyWorkerSeconds(now));
+        for (Backend backend : members()) busyAtLastEvaluation.put(backend, backend.server.busyWorkerSeconds(now));
         dispatchedAtLastEvaluation = balancer.dispatched();
     }
 
     /** Registered and not leaving: what the group's size counts. */
-    private List<Balancer.Backend> members() {
-        List<Balancer.Backend> members = new ArrayList<>();
-        for (Balancer.Backend backend : balancer.backends()) if (!backend.draining && !backend.deregistered) members.add(backend);
+    private List<Backend> members() {
+        List<Backend> members = new ArrayList<>();
+        for (Backend backend : balancer.backends()) if (!backend.draining && !backend.deregistered) members.add(backend);
         return members;
     }
 

@@ -4,28 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lbsim.balancing.AlgorithmContext;
-import org.lbsim.balancing.AlgorithmInfo;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.spec.Cidr;
 import org.lbsim.cluster.spec.ClientSpec;
-import org.lbsim.cluster.spec.EventSpec;
 import org.lbsim.cluster.spec.FailureKind;
 import org.lbsim.cluster.spec.RuleSpec;
 import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
-import org.lbsim.metrics.BalancerResult;
-import org.lbsim.metrics.CostResult;
 import org.lbsim.metrics.EngineStats;
-import org.lbsim.metrics.FailureRecord;
 import org.lbsim.metrics.RunResult;
-import org.lbsim.metrics.ScalingResult;
-import org.lbsim.metrics.SecurityGroupResult;
-import org.lbsim.metrics.ServerResult;
-import org.lbsim.metrics.TraceResult;
-import org.lbsim.metrics.WorkloadResult;
 
 /**
  * A scenario brought to life on a simulation: the clients, security groups, balancer, health
@@ -43,8 +32,6 @@ public final class Cluster implements ClusterControl {
 
     private final Scenario scenario;
     private final Simulation simulation;
-    private final RandomStreams streams;
-    private final Algorithms algorithms;
     private final RequestLedger ledger;
     private final ClassLatencies classes;
     private final List<SecurityGroup> groups;
@@ -53,19 +40,16 @@ public final class Cluster implements ClusterControl {
     private final HealthChecker healthChecker;
     private final Map<String, Server> servers = new LinkedHashMap<>();
     private final Map<String, TrafficSource> sources = new LinkedHashMap<>();
-    private int algorithmSwitches;
-    private LoadReporter loadReporter;
+    private final AlgorithmInstaller algorithmInstaller;
+    /** Notes for the run's results, in the order they arose: from the timeline and from installing algorithms. */
     private final List<String> warnings = new ArrayList<>();
-    private int added;
-    private int removed;
-    private int maxInstances;
-    private int minInstances;
+    private final InstanceCount instances;
+    private final RunResults results;
 
     public Cluster(Scenario scenario, Algorithms algorithms, Simulation simulation) {
         this.scenario = scenario;
         this.simulation = simulation;
-        this.algorithms = algorithms;
-        this.streams = new RandomStreams(scenario.seed());
+        RandomStreams streams = new RandomStreams(scenario.seed());
         this.classes = new ClassLatencies(scenario.clients());
         this.ledger = new RequestLedger(simulation, scenario.warmup(), scenario.maxRequestsInSystem(), classes);
         this.groups = SecurityGroup.build(scenario.securityGroups());
@@ -84,17 +68,19 @@ public final class Cluster implements ClusterControl {
             balancer.register(server, spec.weight(), true);
             FailureInjector.schedule(server, spec.failures(), simulation, streams);
         }
-        install(algorithms.get(balancerSpec.algorithm()), "balancer.algorithm");
+        this.algorithmInstaller = new AlgorithmInstaller(balancer, algorithms, balancerSpec, simulation, streams, warnings);
+        algorithmInstaller.installFirst();
         this.healthChecker = new HealthChecker(balancerSpec.healthCheck(), simulation, balancer,
                 streams.stream("balancer.healthChecks"));
-        this.maxInstances = servers.size();
-        this.minInstances = servers.size();
+        this.instances = new InstanceCount(servers.size());
 
         for (ClientSpec spec : scenario.clients()) {
             Server direct = spec.targetsBalancer() ? null : server(spec.target());
             sources.put(spec.name(), new TrafficSource(spec, sources.size(), simulation, streams, ledger, balancer, direct,
                     network, classes));
         }
+        this.results = new RunResults(scenario, ledger, classes, balancer, healthChecker, network, groups,
+                servers.values(), sources.values(), instances, warnings);
     }
 
     /** Schedules arrivals, checks, the warm-up's end and the timeline; call once before running. */
@@ -103,10 +89,10 @@ public final class Cluster implements ClusterControl {
         healthChecker.start();
         if (scenario.autoscaling() != null) {
             new Autoscaler(scenario.autoscaling(), simulation, this, balancer).start();
-            maxInstances = minInstances = balancer.backends().size(); // the group as it starts
+            instances.restart(balancer.backends().size()); // the group as it starts
         }
         simulation.scheduleAt(scenario.warmup(), Cluster::startMeasuring, this);
-        for (EventSpec event : scenario.events()) simulation.scheduleAt(event.at(), this::apply, event);
+        new Timeline(simulation, this, warnings).schedule(scenario.events());
     }
 
     private void startMeasuring() {
@@ -125,39 +111,6 @@ public final class Cluster implements ClusterControl {
                 SecurityGroup.find(groups, spec.securityGroup()), simulation, ledger, at);
         servers.put(spec.name(), server);
         return server;
-    }
-
-    private void apply(EventSpec event) {
-        try {
-            applyOrThrow(event);
-        } catch (IllegalArgumentException e) {
-            // An event about a server not there at that time (added later, already removed).
-            warnings.add(String.format("event at %.3f s ignored: %s", event.at(), e.getMessage()));
-        }
-    }
-
-    private void applyOrThrow(EventSpec event) {
-        if (event instanceof EventSpec.Fail fail) {
-            fail(fail.server());
-        } else if (event instanceof EventSpec.Recover recover) {
-            recover(recover.server());
-        } else if (event instanceof EventSpec.SetRate setRate) {
-            setRate(setRate.client(), setRate.rate());
-        } else if (event instanceof EventSpec.SetAlgorithm setAlgorithm) {
-            setAlgorithm(setAlgorithm.algorithm());
-        } else if (event instanceof EventSpec.Slow slow) {
-            slow(slow.server(), slow.factor());
-        } else if (event instanceof EventSpec.BlackHole blackHole) {
-            blackHole(blackHole.server());
-        } else if (event instanceof EventSpec.AddServer add) {
-            addServer(add.server(), add.template());
-        } else if (event instanceof EventSpec.RemoveServer remove) {
-            removeServer(remove.server());
-        } else if (event instanceof EventSpec.SetWeight setWeight) {
-            setWeight(setWeight.server(), setWeight.weight());
-        } else if (event instanceof EventSpec.SetSecurityRule setRule) {
-            setSecurityRules(setRule.group(), setRule.inbound());
-        }
     }
 
     @Override
@@ -190,21 +143,21 @@ public final class Cluster implements ClusterControl {
     public void addServer(String name, String template) {
         if (servers.containsKey(name)) throw new IllegalArgumentException("there is already a server " + name);
         Server like = server(template);
-        Server server = launch(like.spec().named(name), simulation.now());
+        Server server = launch(like.instance().spec().named(name), simulation.now());
         network.placeLike(server, like);
-        added++;
-        Balancer.Backend backend = balancer.register(server, server.spec().weight(), false);
+        instances.added();
+        Backend backend = balancer.register(server, server.instance().spec().weight(), false);
         healthChecker.add(backend);
-        if (loadReporter != null) loadReporter.add(backend);
+        algorithmInstaller.added(backend);
         countInstances();
     }
 
     @Override
     public void removeServer(String name) {
         Server server = server(name);
-        for (Balancer.Backend backend : balancer.backends()) {
+        for (Backend backend : balancer.backends()) {
             if (backend.server == server && !backend.draining && !backend.deregistered) {
-                removed++;
+                instances.removed();
                 balancer.deregister(backend);
             }
         }
@@ -215,14 +168,12 @@ public final class Cluster implements ClusterControl {
     public void setWeight(String name, int weight) {
         if (weight < 0) throw new IllegalArgumentException("weight must be at least 0, was " + weight);
         Server server = server(name);
-        for (Balancer.Backend backend : balancer.backends()) if (backend.server == server) balancer.setWeight(backend, weight);
+        for (Backend backend : balancer.backends()) if (backend.server == server) balancer.setWeight(backend, weight);
     }
 
     /** Instances launched and not deregistered: what scaling counts. */
     private void countInstances() {
-        long running = balancer.backends().stream().filter(b -> !b.draining && !b.deregistered).count();
-        maxInstances = Math.max(maxInstances, (int) running);
-        minInstances = Math.min(minInstances, (int) running);
+        instances.running((int) balancer.backends().stream().filter(b -> !b.draining && !b.deregistered).count());
     }
 
     @Override
@@ -240,22 +191,7 @@ public final class Cluster implements ClusterControl {
 
     @Override
     public void setAlgorithm(String name) {
-        install(algorithms.get(name), "balancer.algorithm." + (++algorithmSwitches) + "." + name);
-    }
-
-    /** Builds and installs an algorithm, with the load reports it asks for. */
-    private void install(AlgorithmInfo info, String stream) {
-        balancer.use(info.name(), info.create(new AlgorithmContext(streams.stream(stream),
-                scenario.balancer().algorithmParameters(), simulation::now)));
-        if (balancer.policies().slowStart() > 0 && !balancer.algorithm().slowStartApplies()) {
-            String warning = "balancer.slowStart has no effect with " + info.name()
-                    + ": it ramps up only algorithms that weigh or count (see docs/failures.md)";
-            if (!warnings.contains(warning)) warnings.add(warning);
-        }
-        if (loadReporter != null) loadReporter.stop();
-        double interval = balancer.algorithm().loadReportInterval();
-        loadReporter = interval > 0
-                ? new LoadReporter(balancer, simulation, interval, streams.stream(stream + ".loadReports")) : null;
+        algorithmInstaller.switchTo(name);
     }
 
     private Server server(String name) {
@@ -283,8 +219,8 @@ public final class Cluster implements ClusterControl {
     public ClusterSnapshot snapshot(boolean startNewLatencyWindow) {
         double now = simulation.now();
         List<ClusterSnapshot.ServerState> states = new ArrayList<>();
-        for (Balancer.Backend backend : balancer.backends()) {
-            states.add(backend.server.state(backend.usable(), backend.outstanding(), now));
+        for (Backend backend : balancer.backends()) {
+            states.add(backend.server.state(balancer.usable(backend), backend.outstanding(), now));
         }
         return new ClusterSnapshot(now, balancer.algorithmName(), ledger.totals(), ledger.recentLatency(startNewLatencyWindow), states,
                 groups.stream().map(SecurityGroup::state).toList());
@@ -314,59 +250,6 @@ public final class Cluster implements ClusterControl {
 
     /** What the run measured up to now; call when it has ended. */
     public RunResult results(EngineStats engine) {
-        double now = simulation.now();
-        long heldExpired = servers.values().stream().mapToLong(server -> server.heldExpired(now)).sum();
-        var counts = ledger.counts(heldExpired, balancer.retried(true));
-        double window = now - scenario.warmup();
-        List<ServerResult> serverResults = servers.values().stream().map(server -> server.result(now)).toList();
-        List<SecurityGroupResult> groupResults = groups.stream().map(SecurityGroup::result).toList();
-        List<FailureRecord> failures = new ArrayList<>();
-        double detectionSum = 0;
-        int detected = 0;
-        for (Server server : servers.values()) {
-            failures.addAll(server.failureRecords());
-            for (Impairment impairment : server.impairments()) {
-                if (impairment.isDetected()) {
-                    detectionSum += impairment.detectionDelay();
-                    detected++;
-                }
-            }
-        }
-        double instanceHours = 0;
-        double cost = 0;
-        for (Server server : servers.values()) {
-            double hours = server.instanceHours(scenario.warmup(), now);
-            instanceHours += hours;
-            cost += hours * server.spec().costPerHour();
-        }
-        var costResult = new CostResult(instanceHours, cost,
-                counts.completed() == 0 ? Double.NaN : cost / counts.completed() * 1e6);
-        var balancerResult = new BalancerResult(healthChecker.checks(), healthChecker.markedDown(),
-                healthChecker.markedUp(), detected == 0 ? Double.NaN : detectionSum / detected,
-                balancer.secondsBelowMinimum(now));
-        return new RunResult(scenario.name(), balancer.algorithmName(), scenario.seed(), now,
-                counts, ledger.latency().summary(), counts.completed() / window, counts.availability(),
-                serverResults, groupResults, network.results(), balancerResult, failures,
-                new ScalingResult(added, removed, maxInstances, minInstances), costResult,
-                new WorkloadResult(classes.results(), balancer.sessions(), traceResult()), engine, warnings);
-    }
-
-    /** What the trace clients replayed, summed; null when no client replays a trace. */
-    private TraceResult traceResult() {
-        TraceResult total = null;
-        for (TrafficSource source : sources.values()) {
-            TraceResult one = source.traceResult();
-            if (one == null) continue;
-            if (total == null) {
-                total = one;
-                continue;
-            }
-            List<String> skipped = new ArrayList<>(total.firstSkipped());
-            skipped.addAll(one.firstSkipped());
-            total = new TraceResult(total.lines() + one.lines(), total.replayed() + one.replayed(),
-                    total.skipped() + one.skipped(), total.reordered() + one.reordered(),
-                    skipped.subList(0, Math.min(skipped.size(), 5)));
-        }
-        return total;
+        return results.at(simulation.now(), engine);
     }
 }

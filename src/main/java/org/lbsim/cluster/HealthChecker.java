@@ -22,8 +22,11 @@ final class HealthChecker {
     private final Simulation simulation;
     private final Balancer balancer;
     private final UniformRandomProvider phases;
-    private final Timer<Balancer.Backend> onProbe = this::probe;
-    private final EventHandler<Balancer.Backend> onProbeTimeout = this::failed;
+    private final Timer<Backend> onProbe = this::probe;
+    private final EventHandler<Backend> onProbeTimeout = this::failed;
+    /** Consecutive passes and failures, by backend id. */
+    private int[] passStreak = new int[0];
+    private int[] failStreak = new int[0];
     private boolean counting;
     private long checks;
     private long markedDown;
@@ -37,11 +40,13 @@ final class HealthChecker {
     }
 
     void start() {
-        for (Balancer.Backend backend : balancer.backends()) add(backend);
+        for (Backend backend : balancer.backends()) add(backend);
     }
 
     /** Starts probing a backend, at a random phase within the first interval. */
-    void add(Balancer.Backend backend) {
+    void add(Backend backend) {
+        passStreak = PerBackend.withRoomFor(passStreak, backend.id(), 0);
+        failStreak = PerBackend.withRoomFor(failStreak, backend.id(), 0);
         simulation.startTimer(simulation.now() + phases.nextDouble() * spec.interval(), onProbe, backend);
     }
 
@@ -49,7 +54,7 @@ final class HealthChecker {
         counting = true;
     }
 
-    private double probe(Balancer.Backend backend) {
+    private double probe(Backend backend) {
         if (backend.deregistered) return Timer.STOP; // no longer a target: probing stops
         if (counting) checks++;
         Server server = backend.server;
@@ -61,7 +66,7 @@ final class HealthChecker {
             passed(backend);
         } else {
             Probe probe = new Probe(backend);
-            if (server.offer(probe.request) != Server.Answer.ACCEPTED) {
+            if (server.offer(probe.request) != ServerAnswer.ACCEPTED) {
                 failed(backend); // a full queue answers 503 at once
             } else {
                 simulation.schedule(spec.timeout(), Probe::timedOut, probe);
@@ -75,11 +80,11 @@ final class HealthChecker {
      * answer or its timeout, decides it; the other is ignored.
      */
     final class Probe {
-        private final Balancer.Backend backend;
+        private final Backend backend;
         private final Request request = new Request();
         private boolean decided;
 
-        private Probe(Balancer.Backend backend) {
+        private Probe(Backend backend) {
             this.backend = backend;
             request.probe = this;
             request.work = spec.probeWork();
@@ -99,23 +104,25 @@ final class HealthChecker {
         }
     }
 
-    private void passed(Balancer.Backend backend) {
-        backend.failStreak = 0;
-        backend.passStreak++;
-        if (!backend.healthy && backend.passStreak >= spec.healthyThreshold()) {
+    private void passed(Backend backend) {
+        int id = backend.id();
+        failStreak[id] = 0;
+        passStreak[id]++;
+        if (!backend.healthy && passStreak[id] >= spec.healthyThreshold()) {
             backend.healthy = true;
             if (counting) markedUp++;
             balancer.healthChanged(backend);
         }
     }
 
-    private void failed(Balancer.Backend backend) {
-        backend.passStreak = 0;
-        backend.failStreak++;
-        if (backend.healthy && backend.failStreak >= spec.unhealthyThreshold()) {
+    private void failed(Backend backend) {
+        int id = backend.id();
+        passStreak[id] = 0;
+        failStreak[id]++;
+        if (backend.healthy && failStreak[id] >= spec.unhealthyThreshold()) {
             backend.healthy = false;
             if (counting) markedDown++;
-            backend.server.noticedDown(simulation.now());
+            backend.server.impairments().noticed(simulation.now());
             balancer.healthChanged(backend);
         }
     }

@@ -19,7 +19,7 @@ final class LoadReporter {
     private final UniformRandomProvider phases;
     private double[] lastBusySeconds;
     private double[] lastReportAt;
-    private final Timer<Balancer.Backend> onReport = this::report;
+    private final Timer<Backend> onReport = this::report;
     private boolean stopped;
 
     LoadReporter(Balancer balancer, Simulation simulation, double interval, UniformRandomProvider phases) {
@@ -29,11 +29,11 @@ final class LoadReporter {
         this.phases = phases;
         this.lastBusySeconds = new double[balancer.backends().size()];
         this.lastReportAt = new double[balancer.backends().size()];
-        for (Balancer.Backend backend : balancer.backends()) add(backend);
+        for (Backend backend : balancer.backends()) add(backend);
     }
 
     /** Starts the reports of a backend's agent, at a random phase within the first interval. */
-    void add(Balancer.Backend backend) {
+    void add(Backend backend) {
         int id = backend.id();
         if (id >= lastBusySeconds.length) {
             lastBusySeconds = java.util.Arrays.copyOf(lastBusySeconds, Math.max(id + 1, 2 * lastBusySeconds.length));
@@ -50,7 +50,7 @@ final class LoadReporter {
         stopped = true;
     }
 
-    private double report(Balancer.Backend backend) {
+    private double report(Backend backend) {
         if (stopped || backend.deregistered) return Timer.STOP;
         double now = simulation.now();
         int id = backend.id();

@@ -14,6 +14,10 @@ final class MaxFails {
     private final MaxFailsSpec spec;
     private final Simulation simulation;
     private final Balancer balancer;
+    /** By backend id: failures counted since the window's first one, when that was, and the end of unavailability. */
+    private int[] failsInWindow = new int[0];
+    private double[] firstFailInWindow = new double[0];
+    private double[] unavailableUntil = new double[0];
 
     MaxFails(MaxFailsSpec spec, Simulation simulation, Balancer balancer) {
         this.spec = spec;
@@ -21,24 +25,37 @@ final class MaxFails {
         this.balancer = balancer;
     }
 
-    void failed(Balancer.Backend backend) {
-        double now = simulation.now();
-        if (backend.unavailableUntil > now) return;
-        // The window restarts when the previous failure lies more than failTimeout back.
-        if (now - backend.firstFailInWindow > spec.failTimeout()) {
-            backend.firstFailInWindow = now;
-            backend.failsInWindow = 0;
-        }
-        if (++backend.failsInWindow < spec.maxFails()) return;
-        backend.failsInWindow = 0;
-        backend.firstFailInWindow = Double.NEGATIVE_INFINITY;
-        backend.unavailableUntil = now + spec.failTimeout();
-        backend.server.noticedDown(now);
-        balancer.usableChanged();
-        simulation.schedule(spec.failTimeout(), this::available, backend);
+    void added(Backend backend) {
+        int id = backend.id();
+        failsInWindow = PerBackend.withRoomFor(failsInWindow, id, 0);
+        firstFailInWindow = PerBackend.withRoomFor(firstFailInWindow, id, Double.NEGATIVE_INFINITY);
+        unavailableUntil = PerBackend.withRoomFor(unavailableUntil, id, Double.NEGATIVE_INFINITY);
     }
 
-    private void available(Balancer.Backend backend) {
-        if (backend.unavailableUntil <= simulation.now()) balancer.usableChanged();
+    /** Not held back: its last unavailability, if any, is over. */
+    boolean available(Backend backend) {
+        return unavailableUntil[backend.id()] <= simulation.now();
+    }
+
+    void failed(Backend backend) {
+        int id = backend.id();
+        double now = simulation.now();
+        if (unavailableUntil[id] > now) return;
+        // The window restarts when the previous failure lies more than failTimeout back.
+        if (now - firstFailInWindow[id] > spec.failTimeout()) {
+            firstFailInWindow[id] = now;
+            failsInWindow[id] = 0;
+        }
+        if (++failsInWindow[id] < spec.maxFails()) return;
+        failsInWindow[id] = 0;
+        firstFailInWindow[id] = Double.NEGATIVE_INFINITY;
+        unavailableUntil[id] = now + spec.failTimeout();
+        backend.server.impairments().noticed(now);
+        balancer.usableChanged();
+        simulation.schedule(spec.failTimeout(), this::availableAgain, backend);
+    }
+
+    private void availableAgain(Backend backend) {
+        if (available(backend)) balancer.usableChanged();
     }
 }

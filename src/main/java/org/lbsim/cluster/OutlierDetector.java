@@ -20,6 +20,10 @@ final class OutlierDetector {
     private final OutlierDetectionSpec spec;
     private final Simulation simulation;
     private final Balancer balancer;
+    /** Errors in a row, by backend id. */
+    private int[] consecutiveErrors = new int[0];
+    /** Ejections so far, by backend id: each lasts longer than the one before. */
+    private int[] timesEjected = new int[0];
     private int ejectedNow;
     private long ejections;
 
@@ -29,26 +33,32 @@ final class OutlierDetector {
         this.balancer = balancer;
     }
 
-    void succeeded(Balancer.Backend backend) {
-        backend.consecutiveErrors = 0;
+    void added(Backend backend) {
+        consecutiveErrors = PerBackend.withRoomFor(consecutiveErrors, backend.id(), 0);
+        timesEjected = PerBackend.withRoomFor(timesEjected, backend.id(), 0);
     }
 
-    void failed(Balancer.Backend backend) {
-        if (++backend.consecutiveErrors < spec.consecutive5xx() || backend.ejected) return;
+    void succeeded(Backend backend) {
+        consecutiveErrors[backend.id()] = 0;
+    }
+
+    void failed(Backend backend) {
+        int id = backend.id();
+        if (++consecutiveErrors[id] < spec.consecutive5xx() || backend.ejected) return;
         int allowed = Math.max(1, (int) Math.floor(spec.maxEjectionPercent() / 100 * balancer.backends().size()));
         if (ejectedNow >= allowed) return;
         backend.ejected = true;
-        backend.timesEjected++;
+        timesEjected[id]++;
         ejectedNow++;
         ejections++;
-        backend.consecutiveErrors = 0;
-        backend.server.noticedDown(simulation.now());
+        consecutiveErrors[id] = 0;
+        backend.server.impairments().noticed(simulation.now());
         balancer.usableChanged();
-        double duration = Math.min(MAX_EJECTION_TIME, spec.baseEjectionTime() * backend.timesEjected);
+        double duration = Math.min(MAX_EJECTION_TIME, spec.baseEjectionTime() * timesEjected[id]);
         simulation.schedule(duration, this::returned, backend);
     }
 
-    private void returned(Balancer.Backend backend) {
+    private void returned(Backend backend) {
         backend.ejected = false;
         ejectedNow--;
         balancer.usableChanged();

@@ -33,7 +33,7 @@ final class Request implements RequestInfo {
     /** Sent after the warm-up, so it counts in the statistics. */
     boolean counted;
     /** The balancer's backend it went to, or null when sent straight to a server. */
-    Balancer.Backend backend;
+    Backend backend;
     /** It went through the balancer, which counts it in flight until it ends. */
     boolean atBalancer;
     /** Attempts after the first (retries on another backend). */

@@ -19,13 +19,16 @@ final class StickySessions {
 
     /** Where a session goes and until when its cookie is valid. */
     private static final class Pin {
-        Balancer.Backend backend;
+        Backend backend;
         double expiresAt;
     }
 
-    /** Decides where a request goes when it has no usable pin: the balancer's algorithm. */
+    /** The balancer, as sessions see it: which backends it may use, and its algorithm's choice. */
     interface Chooser {
+        /** Where a request goes when it has no usable pin. */
         Pick choose(Request request);
+
+        boolean usable(Backend backend);
     }
 
     private final double duration;
@@ -47,12 +50,12 @@ final class StickySessions {
         long key = request.sessionKey();
         Pin pin = pins.get(key);
         boolean live = pin != null && pin.expiresAt > now;
-        if (live && pin.backend.id() != request.avoid() && pin.backend.usable()) {
+        if (live && pin.backend.id() != request.avoid() && chooser.usable(pin.backend)) {
             pin.expiresAt = now + duration;
             return pin.backend;
         }
         Pick pick = chooser.choose(request);
-        if (!(pick instanceof Balancer.Backend chosen)) return pick;
+        if (!(pick instanceof Backend chosen)) return pick;
         // Counted from time 0, warm-up included: a session spans it, and most start early.
         if (live) broken++; else started++;
         if (pin == null) {

@@ -187,7 +187,7 @@ final class TrafficSource {
                 case ACCEPTED -> { }
                 case FULL -> ledger.reject(request);
                 default -> {
-                    directTarget.lostOne();
+                    directTarget.impairments().lostOne();
                     ledger.fail(request);
                 }
             }

@@ -88,7 +88,7 @@ class BalancerContractTest {
                 .build();
         Simulation simulation = new Simulation();
         Cluster cluster = new Cluster(scenario, Algorithms.standard(), simulation);
-        Map<Request, Balancer.Backend> lastTried = new IdentityHashMap<>();
+        Map<Request, Backend> lastTried = new IdentityHashMap<>();
         int[] retries = {0};
         cluster.balancer().observe((request, backend) -> {
             if (request.tries > 0) {
@@ -146,7 +146,7 @@ class BalancerContractTest {
         Cluster cluster = new Cluster(scenario, Algorithms.standard(), simulation);
         cluster.start();
         simulation.runUntil(309.9);
-        Balancer.Backend b = cluster.balancer().backends().get(1);
+        Backend b = cluster.balancer().backends().get(1);
         int directHeld = b.server.holding() - b.outstanding();
         assertThat(directHeld).as("direct attempts b holds").isGreaterThanOrEqualTo(2);
         assertThat(cluster.snapshot().totals().failed()).isZero();

@@ -34,7 +34,7 @@ class FailureDetectionTest {
     private final Simulation simulation = new Simulation();
     private final Cluster cluster = new Cluster(scenario, Algorithms.standard(), simulation);
 
-    private Balancer.Backend backendB() {
+    private Backend backendB() {
         return cluster.balancer().backends().get(1);
     }
 

@@ -42,14 +42,14 @@ class StickySessionsTest {
     void noSessionSwitchesInstanceWhileItsInstanceIsHealthy() {
         Simulation simulation = new Simulation();
         Cluster cluster = new Cluster(shoppers(50), Algorithms.standard(), simulation);
-        Map<Long, Balancer.Backend> last = new HashMap<>();
+        Map<Long, Backend> last = new HashMap<>();
         int[] switches = {0};
         cluster.balancer().observe((request, backend) -> {
-            Balancer.Backend previous = last.put(request.sessionKey(), backend);
+            Backend previous = last.put(request.sessionKey(), backend);
             if (previous != null && previous != backend) {
                 switches[0]++;
                 // Checked from outside the sessions' own bookkeeping: the balancer's view of the old instance now.
-                assertThat(previous.usable()).as("session %d left %s while usable", request.sessionKey(), previous.name())
+                assertThat(cluster.balancer().usable(previous)).as("session %d left %s while usable", request.sessionKey(), previous.name())
                         .isFalse();
             }
         });
