@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,13 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lbsim.support.ScenarioFiles;
+import org.lbsim.support.ShippedRuns;
 
 /**
  * Every shipped scenario's {@code --json} result, apart from the engine's wall-clock figures,
  * equals the one stored in {@code src/test/resources/golden/}, value for value. A change that
  * moves a result fails here until the files are rewritten with
  * {@code mvn verify -Dlbsim.updateGolden=true}; the rewrite then shows in review as a diff, and
- * its commit says why the numbers moved.
+ * its commit says why the numbers moved. The run is the one {@link ShippedRuns} shares with
+ * {@code ShippedScenariosTest}.
  */
 class GoldenResultsTest {
 
@@ -66,13 +65,6 @@ class GoldenResultsTest {
 
     /** What {@code lbsim run SCENARIO --json -} prints, without the {@code engine} block, with a final newline. */
     private static String resultWithoutEngine(Path scenario) throws IOException {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.execute(new String[] {"run", scenario.toString(), "--json", "-"}, new PrintWriter(out),
-                new PrintWriter(err));
-        assertThat(status).as("lbsim run %s: %s", scenario, err).isZero();
-        ObjectNode result = (ObjectNode) MAPPER.readTree(out.toString());
-        result.remove("engine");
-        return MAPPER.writeValueAsString(result) + "\n";
+        return MAPPER.writeValueAsString(ShippedRuns.jsonWithoutEngine(scenario)) + "\n";
     }
 }

@@ -5,19 +5,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.offset;
 import static org.lbsim.support.TestScenarios.scenario;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.spec.ArrivalSpec;
@@ -35,7 +37,10 @@ import org.lbsim.trace.TraceFormat;
 /**
  * Trace replay end to end: every well-formed line is one request at its time from its address,
  * malformed lines are counted (or stop a strict run), and memory stays flat however long the trace.
+ * Isolated: the memory check measures the heap the whole JVM retains, so no other test may run
+ * beside it.
  */
+@Isolated
 class TraceReplayTest {
 
     private static final Path SAMPLE = Path.of("scenarios/data/apache_access_sample.log");
@@ -172,17 +177,7 @@ class TraceReplayTest {
     void memoryStaysFlatOverTenMillionLines() throws IOException {
         Path csv = folder.resolve("long.csv");
         long lines = 10_000_000;
-        try (BufferedWriter out = Files.newBufferedWriter(csv)) {
-            out.write("time,source\n");
-            StringBuilder line = new StringBuilder();
-            for (long i = 0; i < lines; i++) {
-                line.setLength(0);
-                // 100,000 requests per second of trace, from 65,536 addresses.
-                line.append(i / 100_000).append('.').append(String.format(Locale.ROOT, "%05d", i % 100_000))
-                        .append(",10.").append((i >> 8) & 255).append('.').append(i & 255).append(".1\n");
-                out.write(line.toString());
-            }
-        }
+        writeLongCsv(csv, lines);
         Scenario scenario = scenario().duration(200, 0)
                 .client(replay(trace(csv, TraceFormat.CSV, 1, false), new DistributionSpec.Constant(0.000_01)))
                 .server("a", 4, ServerSpec.UNLIMITED_QUEUE)
@@ -198,6 +193,47 @@ class TraceReplayTest {
         assertThat(result.workload().trace().replayed()).isEqualTo(lines);
         assertThat(result.requests().completed()).isEqualTo(lines);
         assertThat(late - early).isLessThan(4L << 20);
+    }
+
+    /**
+     * {@code lines} CSV lines of 100,000 requests per second of trace, from 65,536 addresses:
+     * {@code 12.00345,10.48.57.1}. The digits are written by hand: formatting ten million numbers
+     * through {@code String.format} took longer than replaying them.
+     */
+    private static void writeLongCsv(Path csv, long lines) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(csv), 1 << 16)) {
+            out.write("time,source\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] line = new byte[32];
+            for (long i = 0; i < lines; i++) {
+                int at = 0;
+                at = digits(line, at, i / 100_000, 1);
+                line[at++] = '.';
+                at = digits(line, at, i % 100_000, 5);
+                line[at++] = ',';
+                line[at++] = '1';
+                line[at++] = '0';
+                line[at++] = '.';
+                at = digits(line, at, (i >> 8) & 255, 1);
+                line[at++] = '.';
+                at = digits(line, at, i & 255, 1);
+                line[at++] = '.';
+                line[at++] = '1';
+                line[at++] = '\n';
+                out.write(line, 0, at);
+            }
+        }
+    }
+
+    /** Writes {@code value} in decimal at {@code at}, zero-padded to {@code width}; returns the end. */
+    private static int digits(byte[] line, int at, long value, int width) {
+        int length = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) length++;
+        length = Math.max(length, width);
+        for (int i = at + length - 1; i >= at; i--) {
+            line[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + length;
     }
 
     private static long retainedHeap() {

@@ -13,7 +13,14 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.general.Dataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,16 +103,72 @@ class ChartsTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("charts")
-    void aLiveDatasetCanKeepGrowingUnderItsChart(String kind, Supplier<JFreeChart> chart, String format) {
-        if (!kind.endsWith("live") || format.equals("svg")) return;
+    /** Each chart's title, and how many series (bars: rows) of how many points (bars: columns) it plots. */
+    @SuppressWarnings("unchecked")
+    static Stream<Arguments> contents() {
+        Map<String, Supplier<JFreeChart>> charts = new java.util.HashMap<>();
+        charts().forEach(arguments -> charts.put((String) arguments.get()[0], (Supplier<JFreeChart>) arguments.get()[1]));
+        int intervals = run.series().intervals().size();
+        return Stream.of(
+                Arguments.of(charts.get("load"), "Latency p99 versus load, with 95% confidence bands", 2, 3),
+                Arguments.of(charts.get("bars"), "Latency percentiles, with 95% confidence intervals",
+                        ChartDatasets.percentileBars(sweep.subList(4, 6)).getRowCount(), 2),
+                Arguments.of(charts.get("cdf"), "Latency distribution (CDF)", 2, -1),
+                Arguments.of(charts.get("run"), "One run over time", 3 + 2 + 3, intervals),
+                Arguments.of(charts.get("latency-live"), "Latency over time", 3, intervals),
+                Arguments.of(charts.get("utilization-live"), "Utilization per instance over time", 2, intervals),
+                Arguments.of(charts.get("throughput-live"), "Arrivals, throughput and errors over time", 3, intervals));
+    }
+
+    /** {@code points} −1: any positive number (a CDF has a point per step of its distribution). */
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("contents")
+    void plotsItsDataUnderItsTitle(Supplier<JFreeChart> supplier, String title, int series, int points) {
+        JFreeChart chart = supplier.get();
+        assertThat(chart.getTitle().getText()).isEqualTo(title);
+        List<Dataset> datasets = datasets(chart.getPlot());
+        int seriesCount = 0;
+        for (Dataset dataset : datasets) {
+            if (dataset instanceof XYDataset xy) {
+                seriesCount += xy.getSeriesCount();
+                for (int i = 0; i < xy.getSeriesCount(); i++) {
+                    if (points < 0) assertThat(xy.getItemCount(i)).as("points of %s", xy.getSeriesKey(i)).isPositive();
+                    else assertThat(xy.getItemCount(i)).as("points of %s", xy.getSeriesKey(i)).isEqualTo(points);
+                }
+            } else if (dataset instanceof CategoryDataset categories) {
+                seriesCount += categories.getRowCount();
+                assertThat(categories.getColumnCount()).isEqualTo(points);
+            }
+        }
+        assertThat(seriesCount).isEqualTo(series);
+    }
+
+    private static List<Dataset> datasets(Plot plot) {
+        if (plot instanceof CombinedDomainXYPlot combined) {
+            return combined.getSubplots().stream().map(XYPlot::getDataset).map(Dataset.class::cast).toList();
+        }
+        if (plot instanceof XYPlot xy) return List.of(xy.getDataset());
+        if (plot instanceof CategoryPlot category) return List.of(category.getDataset());
+        throw new AssertionError("a plot of an unexpected kind: " + plot.getClass());
+    }
+
+    /** A live chart's datasets keep their last points only, however long the run, and the chart still draws. */
+    @Test
+    void liveDatasetsKeepGrowingUnderTheirCharts() {
         TimeSeriesDatasets live = new TimeSeriesDatasets(50);
-        JFreeChart latency = Charts.latencyOverTime(live.latency());
+        List<JFreeChart> charts = List.of(Charts.latencyOverTime(live.latency()),
+                Charts.utilizationOverTime(live.utilization()), Charts.throughputOverTime(live.throughput()));
+        assertThat(run.series().intervals()).hasSizeGreaterThan(50);
         run.series().intervals().forEach(live::add);
-        assertThat(live.latency().getSeries(0).getItemCount()).isEqualTo(50);
+        for (XYDataset dataset : List.of(live.latency(), live.utilization(), live.throughput())) {
+            for (int i = 0; i < dataset.getSeriesCount(); i++) assertThat(dataset.getItemCount(i)).isEqualTo(50);
+        }
         assertThat(live.utilization().getSeriesCount()).isEqualTo(2);
-        assertThat(latency.createBufferedImage(400, 300)).isNotNull();
+        double lastTime = run.series().intervals().get(run.series().intervals().size() - 1).end();
+        assertThat(live.latency().getSeries(0).getMaxX()).isEqualTo(lastTime);
+        for (JFreeChart chart : charts) {
+            assertThat(paletteColoured(chart.createBufferedImage(400, 300))).as(chart.getTitle().getText()).isPositive();
+        }
     }
 
     private static int paletteColoured(BufferedImage image) {

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Reading a trace keeps nothing per line: the heap retained after reading 1 million lines and
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.Test;
  * <p>Why 4 MB: a leak of even half a byte per line would retain 4.5 MB over the 9 million lines
  * between the readings, and a leak of a record or a string per line hundreds of megabytes (the
  * surefire JVM would run out of its 1 GB). The noise is small because each reading is taken after
- * a full collection, as the least of three, and nothing else runs in the test JVM meanwhile.
+ * a full collection, as the least of three, and nothing else runs in the test JVM meanwhile
+ * ({@link Isolated}: test classes otherwise run side by side).
  */
+@Isolated
 class ConstantMemoryTest {
 
     private static final long TOLERANCE = 4L << 20;

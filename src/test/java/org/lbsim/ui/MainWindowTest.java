@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -21,7 +22,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The classroom window driven as a teacher would, headless under Monocle. */
+/**
+ * The classroom window driven as a teacher would, headless under Monocle. The run stays paused
+ * and the tests move simulated time themselves ({@link #simulateTo}), so that what they see does
+ * not depend on how fast this machine simulates.
+ */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
@@ -29,34 +34,38 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Locale.setDefault(Locale.ENGLISH);
         Path file = LbsimApp.DEFAULT_SCENARIO;
         var scenario = AlgorithmRules.loader(Algorithms.standard()).load(file, List.of());
-        window = new MainWindow(stage, new Messages(), file, scenario);
+        // English whatever this machine's locale, without changing the JVM's default under the
+        // tests that run beside this one.
+        Messages messages = new Messages();
+        messages.localeProperty().set(Locale.ENGLISH);
+        window = new MainWindow(stage, messages, file, scenario);
         window.show();
     }
 
     @Test
     void failingAnInstanceIsNoticedByTheBalancerAndItsTrafficStops(FxRobot robot) throws Exception {
         LiveRun run = window.run();
-        run.setSpeed(20);
-        robot.clickOn("#play");
-        waitFor(() -> run.latest().time() > 2);
+        simulateTo(2);
         robot.clickOn("#fail-web-1");
-        waitFor(() -> !server(run.latest(), "web-1").up());
+        simulateTo(3);
+        assertThat(server(run.latest(), "web-1").up()).isFalse();
+        waitFor(() -> "DOWN".equals(label(robot, "#truth-web-1")));
         assertThat(label(robot, "#belief-web-1")).as("the balancer has not noticed yet").isEqualTo("HEALTHY");
 
-        waitFor(() -> !server(run.latest(), "web-1").healthyAtBalancer());
-        WaitForAsyncUtils.waitForFxEvents();
+        // Checks every 10 s, two failed ones to mark it down: within half a minute.
+        simulateUntil(snapshot -> !server(snapshot, "web-1").healthyAtBalancer(), 33);
         waitFor(() -> "UNHEALTHY".equals(label(robot, "#belief-web-1")));
         assertThat(label(robot, "#truth-web-1")).isEqualTo("DOWN");
 
         ClusterSnapshot markedDown = run.latest();
         long lostWhenMarkedDown = server(markedDown, "web-1").lost();
         assertThat(lostWhenMarkedDown).as("requests sent before the balancer noticed were lost").isPositive();
-        waitFor(() -> run.latest().time() > markedDown.time() + 10);
+        simulateTo(markedDown.time() + 10);
         assertThat(server(run.latest(), "web-1").lost()).as("nothing is sent to it any more").isEqualTo(lostWhenMarkedDown);
-        assertThat(window.charts().points()).as("the charts received points").isPositive();
+        // The window charts a point per tenth of a second of wall time: step until one comes.
+        simulateUntil(snapshot -> window.charts().points() > 0, markedDown.time() + 600);
         assertThat(window.log().size()).isPositive();
 
         // What File → Export writes: three PNGs of the charts and the time series as CSV.
@@ -78,9 +87,22 @@ class MainWindowTest {
     }
 
     @Test
-    void switchingTheAlgorithmReachesTheSimulation(FxRobot robot) throws Exception {
+    void playPausesAndStepDriveTheRun(FxRobot robot) throws Exception {
         LiveRun run = window.run();
         robot.clickOn("#play");
+        waitFor(() -> run.latest().time() > 0);
+        robot.clickOn("#play");
+        waitFor(() -> !run.isPlaying());
+        double paused = run.latest().time();
+        robot.clickOn("#step");
+        waitFor(() -> run.latest().time() > paused);
+        assertThat(run.latest().time()).isEqualTo(paused + LiveRun.STEP);
+        assertThat(run.isPlaying()).isFalse();
+    }
+
+    @Test
+    void switchingTheAlgorithmReachesTheSimulation(FxRobot robot) throws Exception {
+        LiveRun run = window.run();
         robot.clickOn("#algorithm");
         robot.clickOn(robot.lookup(".list-cell").match(node -> "random".equals(((javafx.scene.control.Labeled) node).getText()))
                 .queryLabeled());
@@ -91,7 +113,6 @@ class MainWindowTest {
     @Test
     void slowingRemovingAndAddingInstancesReachTheSimulation(FxRobot robot) throws Exception {
         LiveRun run = window.run();
-        robot.clickOn("#play");
         robot.clickOn("#more-web-2");
         robot.clickOn("Slow down");
         waitFor(() -> "slowdown".equals(server(run.latest(), "web-2").condition()));
@@ -105,7 +126,7 @@ class MainWindowTest {
 
         robot.clickOn("#more-web-1");
         robot.clickOn("Remove");
-        waitFor(() -> !server(run.latest(), "web-1").healthyAtBalancer());
+        simulateUntil(snapshot -> !server(snapshot, "web-1").healthyAtBalancer(), 600);
 
         robot.clickOn("#more-web-2");
         robot.clickOn("Black hole (gray failure)");
@@ -115,22 +136,20 @@ class MainWindowTest {
     @Test
     void openingTheInstancesGroupToTheInternetLetsDirectAttemptsThrough(FxRobot robot) throws Exception {
         LiveRun run = window.run();
-        run.setSpeed(50);
-        robot.clickOn("#play");
-        waitFor(() -> run.latest().time() > 5);
+        simulateTo(5);
         long deniedBefore = denied(run, "web-sg");
         assertThat(deniedBefore).as("direct attempts are denied by web-sg").isPositive();
         robot.clickOn("Security");
         robot.clickOn("Open web-sg to the whole internet");
         double opened = run.latest().time();
-        waitFor(() -> run.latest().time() > opened + 30);
+        simulateTo(opened + 30);
         long deniedAfterOpening = denied(run, "web-sg");
-        waitFor(() -> run.latest().time() > opened + 60);
+        simulateTo(opened + 60);
         assertThat(denied(run, "web-sg")).as("nothing denied once open").isEqualTo(deniedAfterOpening);
         robot.clickOn("Security");
         robot.clickOn("Restore the rules of web-sg");
         double restored = run.latest().time();
-        waitFor(() -> run.latest().time() > restored + 30);
+        simulateTo(restored + 30);
         assertThat(denied(run, "web-sg")).as("denied again").isGreaterThan(deniedAfterOpening);
     }
 
@@ -183,6 +202,26 @@ class MainWindowTest {
 
     private static String label(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    /**
+     * Runs the paused simulation to simulated time {@code time} on its own thread, after every
+     * action the window has already sent it, and waits until the run has published that time.
+     */
+    private void simulateTo(double time) throws Exception {
+        LiveRun run = window.run();
+        run.submit(paused -> paused.advanceTo(time));
+        waitFor(() -> run.latest().time() >= time);
+    }
+
+    /** Simulates a second at a time until the latest snapshot meets the condition, failing at {@code limit}. */
+    private void simulateUntil(Predicate<ClusterSnapshot> condition, double limit) throws Exception {
+        LiveRun run = window.run();
+        while (!condition.test(run.latest())) {
+            double now = run.latest().time();
+            assertThat(now).as("simulated time at which the condition still did not hold").isLessThan(limit);
+            simulateTo(now + LiveRun.STEP);
+        }
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
