@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Pages are checked side by side, and so are the commands within a page: they write files of
  * different names, and one page (algorithms.md, whose tables compare every algorithm) holds most
  * of the work, which would otherwise end the test run alone.
+ *
+ * <p>It runs every command the docs show, replications and sweeps included, which takes longer
+ * than the rest of the suite together: it is tagged {@code docs}, which a plain {@code mvn verify}
+ * leaves out and {@code tools/check-docs} and CI ({@code .ci/run}) run.
  */
+@Tag("docs")
 @Execution(ExecutionMode.CONCURRENT)
 class DocsTest {
 
