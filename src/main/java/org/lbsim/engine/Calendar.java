@@ -14,8 +14,14 @@ abstract class Calendar {
     /** Sequence number of the earliest event; only when not empty. */
     abstract long peekSequence();
 
-    /** Adds an event; its time is not before that of the event firing now, if any. */
-    abstract <T> void add(double time, long sequence, EventHandler<T> handler, T payload);
+    /**
+     * Adds an event, whose time is not before that of the event firing now, if any; false, adding
+     * nothing, when this form of calendar is full (then use {@link #grown}).
+     */
+    abstract <T> boolean add(double time, long sequence, EventHandler<T> handler, T payload);
+
+    /** A larger form holding the same events, in the same order; itself if it is never full. */
+    abstract Calendar grown();
 
     /** Removes the earliest event and runs its handler; the caller has already advanced the clock. */
     abstract void fireFirst();

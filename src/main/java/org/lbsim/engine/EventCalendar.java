@@ -71,23 +71,29 @@ final class EventCalendar extends Calendar {
 
     @Override
     @SuppressWarnings("unchecked")
-    <T> void add(double time, long sequence, EventHandler<T> handler, T payload) {
+    <T> boolean add(double time, long sequence, EventHandler<T> handler, T payload) {
         time += 0.0; // -0.0 becomes 0.0, so that every time's bit pattern is non-negative
         int slot = takeSlot();
         handlers[slot] = (EventHandler<Object>) handler;
         payloads[slot] = payload;
         if (bucketed) {
             buckets.add(time, sequence, slot);
-            return;
+            return true;
         }
         if (rootFiring) {
             // Not before the firing event (time >= now, a later sequence): it replaces the root.
             rootFiring = false;
             siftDown(time, sequence, slot, size);
-            return;
+            return true;
         }
         if (size == times.length) growHeap();
         siftUp(time, sequence, slot, size++);
+        return true;
+    }
+
+    @Override
+    Calendar grown() {
+        return this;
     }
 
     @Override

@@ -35,8 +35,13 @@ final class PlainCalendar extends Calendar {
 
     @Override
     @SuppressWarnings("unchecked")
-    <T> void add(double time, long sequence, EventHandler<T> handler, T payload) {
-        entries.add(new Entry(time, sequence, (EventHandler<Object>) handler, payload));
+    <T> boolean add(double time, long sequence, EventHandler<T> handler, T payload) {
+        return entries.add(new Entry(time, sequence, (EventHandler<Object>) handler, payload));
+    }
+
+    @Override
+    Calendar grown() {
+        return this;
     }
 
     @Override

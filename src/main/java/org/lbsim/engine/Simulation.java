@@ -13,7 +13,8 @@ package org.lbsim.engine;
  */
 public final class Simulation {
 
-    private final EventCalendar events = new EventCalendar();
+    /** The requests' events: few at first, in a form that grows when it fills up. */
+    private Calendar events = new FewEvents();
     private final PlainCalendar timers = new PlainCalendar();
     /** Time of the earliest timer, or +infinity when there is none: compared with the events' at every step. */
     private double nextTimerAt = Double.POSITIVE_INFINITY;
@@ -42,12 +43,12 @@ public final class Simulation {
     /** Schedules {@code handler.handle(payload)} after {@code delay} seconds. */
     public <T> void schedule(double delay, EventHandler<T> handler, T payload) {
         if (!(delay >= 0)) throw new IllegalArgumentException("delay must be a non-negative number, was " + delay);
-        events.add(now + delay, nextSequence++, handler, payload);
+        add(now + delay, handler, payload);
     }
 
     /** Schedules {@code handler.handle(payload)} at the absolute time {@code time}. */
     public <T> void scheduleAt(double time, EventHandler<T> handler, T payload) {
-        events.add(notBeforeNow(time), nextSequence++, handler, payload);
+        add(notBeforeNow(time), handler, payload);
     }
 
     /**
@@ -64,6 +65,14 @@ public final class Simulation {
         long sequence = nextSequence++;
         double next = started.timer().fire(started.payload());
         if (next != Timer.STOP) timers.add(notBeforeNow(next), sequence, fireTimer, started);
+    }
+
+    private <T> void add(double time, EventHandler<T> handler, T payload) {
+        long sequence = nextSequence++;
+        if (!events.add(time, sequence, handler, payload)) {
+            events = events.grown();
+            events.add(time, sequence, handler, payload);
+        }
     }
 
     /** {@code time}, which must not be in the past. */

@@ -8,16 +8,17 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast calendar held against the plain one: given the same events, and handlers that add
- * the same events while they fire, both must fire them in the same order. The fast one changes
- * how it holds events as it grows past {@link EventCalendar#LARGE} and shrinks below
- * {@link EventCalendar#SMALL}, so the run grows and drains through both several times.
+ * The fast calendars held against the plain one: given the same events, and handlers that add
+ * the same events while they fire, they must fire them in the same order. The fast one starts as
+ * {@link FewEvents}, grows into an {@link EventCalendar}, and that changes how it holds events as
+ * it grows past {@link EventCalendar#LARGE} and shrinks below {@link EventCalendar#SMALL}, so the
+ * run grows and drains through every form several times.
  */
 class EventCalendarTest {
 
     /** One calendar with what it fired, in order, and the sequence numbers it hands out. */
     private static final class Driven {
-        final Calendar calendar;
+        Calendar calendar;
         final List<Long> fired = new ArrayList<>();
         long nextSequence;
         final EventHandler<double[]> handler;
@@ -38,7 +39,11 @@ class EventCalendarTest {
 
         void add(double time) {
             long sequence = nextSequence++;
-            calendar.add(time, sequence, handler, new double[] {time, sequence});
+            double[] payload = {time, sequence};
+            if (!calendar.add(time, sequence, handler, payload)) {
+                calendar = calendar.grown();
+                calendar.add(time, sequence, handler, payload);
+            }
         }
     }
 
@@ -54,12 +59,12 @@ class EventCalendarTest {
 
     @Test
     void firesWhatThePlainCalendarFiresInTheSameOrderAcrossGrowthAndShrinking() {
-        Driven fast = new Driven(new EventCalendar());
+        Driven fast = new Driven(new FewEvents());
         Driven plain = new Driven(new PlainCalendar());
         SplittableRandom random = new SplittableRandom(11);
         double now = 0;
-        // Grow to ~20,000 pending (far past LARGE), drain to ~100 (below SMALL), and again.
-        for (int target : new int[] {20_000, 100, 6_000, 10, 3_000, 0}) {
+        // A few (FewEvents), then ~20,000 pending (far past LARGE), ~100 (below SMALL), and again.
+        for (int target : new int[] {12, 3, 20_000, 100, 6_000, 10, 3_000, 0}) {
             while (pending(plain) != target) {
                 if (pending(plain) < target) {
                     double time = laterTime(now, random);
@@ -74,6 +79,7 @@ class EventCalendarTest {
                 }
             }
         }
+        assertThat(fast.calendar).isInstanceOf(EventCalendar.class);
         assertThat(fast.calendar.isEmpty()).isTrue();
         assertThat(plain.fired).hasSizeGreaterThan(29_000);
         assertThat(fast.fired).isEqualTo(plain.fired);
