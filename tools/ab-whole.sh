@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Compares two ways of running the whole 20-million-request reference run, paired.
 #
-# On a shared, noisy machine two sets of runs taken minutes apart differ by more than most
-# changes do (medians of the same jar moved from 2.02 to 2.16 s within an hour on 2026-11-26).
+# On a shared, noisy machine two sets of runs taken minutes apart can differ by more than most
+# changes do.
 # This runs A and B alternately, swapping which goes first in every round, and summarises the
 # differences within rounds: their median and a bootstrap 90% interval. A change is shown to
 # help when the whole interval lies below zero.
@@ -16,7 +16,7 @@
 #       "old|-XX:+UseParallelGC -XX:SharedArchiveFile=/tmp/old.jsa -Xlog:cds*=off -jar /tmp/old.jar" \
 #       "new|-XX:+UseParallelGC -XX:SharedArchiveFile=/tmp/new.jsa -Xlog:cds*=off -jar /tmp/new.jar"
 #
-# 25 rounds take about two minutes; docs/performance.md quotes its figures with this script.
+# 25 rounds take about two minutes.
 set -euo pipefail
 [ $# -eq 3 ] || { sed -n '2,18p' "$0" >&2; exit 2; }
 rounds=$1

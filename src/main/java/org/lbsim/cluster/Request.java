@@ -61,8 +61,8 @@ final class Request implements RequestInfo {
      * security group, a network ACL, an address-keyed algorithm, sticky sessions). Whatever
      * looks, looks on the request's arrival and at every request of its client, so each request
      * gets the address it would get if every arrival drew one, from its client's own stream; and
-     * when nothing looks, no draw is made (4.5% of the reference workload's time,
-     * docs/performance.md). See docs/design-notes.md for the one case where the two differ.
+     * when nothing looks, no draw is made, a saving on every request of most runs. See
+     * docs/design-notes.md for the one case where the two differ.
      */
     Address from() {
         if (!addressKnown) {

@@ -50,7 +50,7 @@ public final class Bounds {
 
     /**
      * Most servers a run may hold: the expanded {@code servers:}, one per {@code add-server}
-     * event and autoscaling's {@code max}: 10,000, the largest cluster performance.md measures.
+     * event and autoscaling's {@code max}: 10,000, the largest cluster docs/performance.md gives figures for.
      */
     public static final int MAX_SERVERS = 10_000;
 
