@@ -37,20 +37,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        String[] arguments = args;
-        if (opensWindow(args, System.console() != null, hasScreen(System.getProperty("os.name", ""), System.getenv()))) {
-            try {
-                arguments = new String[] {"ui", windowScenario().toString()};
-            } catch (IOException e) {
-                err.println("lbsim: cannot unpack the scenarios this jar carries: " + e.getMessage());
-                System.exit(1);
-            }
-        }
+        boolean desktop = opensWindow(args, System.console() != null,
+                hasScreen(System.getProperty("os.name", ""), System.getenv()));
+        String[] arguments = desktop ? new String[] {"ui"} : args;
         CommandLine commandLine = Main.commandLine(arguments);
         if (!Main.namesOneSubcommand(arguments)) commandLine.addSubcommand("ui", new UiCommand());
-        System.exit(Main.execute(commandLine, arguments, out, err));
+        System.exit(Main.execute(commandLine, arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /**
@@ -75,12 +67,12 @@ public final class Launcher {
     }
 
     /**
-     * The scenario a window started from the desktop opens: {@code scenarios/two-instances.yaml}
-     * where lbsim was started, as {@code lbsim ui}; else, since a downloaded jar usually stands
-     * alone, the jar's own copy of the shipped scenarios, unpacked into a temporary folder that
-     * is removed at exit.
+     * The scenario {@code lbsim ui} opens when none is named: {@code scenarios/two-instances.yaml}
+     * where lbsim was started; else, since a downloaded jar usually stands alone (and a
+     * double-click starts it in no particular folder), the jar's own copy of the shipped
+     * scenarios, unpacked into a temporary folder that is removed at exit.
      */
-    private static Path windowScenario() throws IOException {
+    static Path defaultScenario() throws IOException {
         if (Files.isRegularFile(LbsimApp.DEFAULT_SCENARIO)) return LbsimApp.DEFAULT_SCENARIO;
         Path folder = Files.createTempDirectory("lbsim-scenarios-");
         folder.toFile().deleteOnExit();
