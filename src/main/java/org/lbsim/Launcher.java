@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -82,10 +83,12 @@ public final class Launcher {
 
     /** The jar lbsim runs from, or the classes folder when it runs from a build. */
     private static Path codeSource() throws IOException {
+        CodeSource source = Launcher.class.getProtectionDomain().getCodeSource();
+        if (source == null) throw new IOException("cannot tell where lbsim's classes are");
         try {
-            return Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            throw new IOException("cannot tell where lbsim's classes are: " + e, e);
+            return Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot tell where lbsim's classes are: " + e.getMessage(), e);
         }
     }
 
