@@ -18,13 +18,14 @@ import picocli.CommandLine.Parameters;
 public final class UiCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
-    Path file = LbsimApp.DEFAULT_SCENARIO;
+    Path file;
 
     @Override
     public Integer call() throws Exception {
+        Path opened = file != null ? file : Launcher.defaultScenario();
         // Validate before any window opens, as the command line does: a bad file is a message and exit status 2.
-        Scenario scenario = AlgorithmRules.loader(Algorithms.standard()).load(file, java.util.List.of());
-        LbsimApp.show(file, scenario);
+        Scenario scenario = AlgorithmRules.loader(Algorithms.standard()).load(opened, java.util.List.of());
+        LbsimApp.show(opened, scenario);
         return 0;
     }
 }
