@@ -45,7 +45,8 @@ final class MainWindow {
     private Scenario currentScenario;
     private final Messages messages;
     private final BorderPane root = new BorderPane();
-    private LiveRun run;
+    /** Replaced on the JavaFX thread when a scenario is opened; read by the shutdown hook. */
+    private volatile LiveRun run;
     private TopologyView topology;
     private LiveCharts charts;
     private ControlBar controls;
