@@ -34,12 +34,11 @@ public final class UiCommand implements Callable<Integer> {
         // Validate before any window opens, as the command line does: a bad file is a message and exit status 2.
         Scenario scenario = AlgorithmRules.loader(Algorithms.standard()).load(file, java.util.List.of());
         try {
-            LbsimApp.show(file, scenario);
+            return LbsimApp.show(file, scenario);
         } catch (WindowUnavailableException e) {
             // A missing piece of the system, not a bug: its paragraph alone, no stack trace.
             spec.commandLine().getErr().println(e.getMessage());
             return NO_WINDOW;
         }
-        return 0;
     }
 }
