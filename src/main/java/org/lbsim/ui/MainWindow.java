@@ -158,7 +158,7 @@ final class MainWindow {
         Menu language = menu("menu.language");
         ToggleGroup languages = new ToggleGroup();
         for (var locale : Messages.SUPPORTED) {
-            RadioMenuItem choice = new RadioMenuItem(locale.getDisplayLanguage(locale));
+            RadioMenuItem choice = new RadioMenuItem(Messages.displayName(locale));
             choice.setId("language-" + locale.getLanguage());
             choice.setToggleGroup(languages);
             choice.setSelected(locale.equals(messages.localeProperty().get()));
