@@ -6,8 +6,11 @@ import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.spec.Scenario;
 import org.lbsim.experiment.AlgorithmRules;
 import org.lbsim.ui.LbsimApp;
+import org.lbsim.ui.WindowUnavailableException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lbsim ui [SCENARIO]}: opens the classroom window. A command of the launcher's, beside
@@ -17,6 +20,12 @@ import picocli.CommandLine.Parameters;
         description = "Open the live classroom window (default scenario: scenarios/two-instances.yaml).")
 public final class UiCommand implements Callable<Integer> {
 
+    /** Exit status when this machine cannot show the window (no display, no GTK): not a mistake in the arguments. */
+    static final int NO_WINDOW = 1;
+
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
     Path file;
 
@@ -25,7 +34,12 @@ public final class UiCommand implements Callable<Integer> {
         Path opened = file != null ? file : Launcher.defaultScenario();
         // Validate before any window opens, as the command line does: a bad file is a message and exit status 2.
         Scenario scenario = AlgorithmRules.loader(Algorithms.standard()).load(opened, java.util.List.of());
-        LbsimApp.show(opened, scenario);
-        return 0;
+        try {
+            return LbsimApp.show(opened, scenario);
+        } catch (WindowUnavailableException e) {
+            // A missing piece of the system, not a bug: its paragraph alone, no stack trace.
+            spec.commandLine().getErr().println(e.getMessage());
+            return NO_WINDOW;
+        }
     }
 }

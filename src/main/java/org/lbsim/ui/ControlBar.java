@@ -101,7 +101,11 @@ final class ControlBar extends HBox {
                 if (!changing) send(run, main.name(), rate.getValue());
             });
             rate.setOnMouseReleased(e -> send(run, main.name(), rate.getValue()));
-            getChildren().addAll(label("control.rate"), new Label(main.name() + ":"), rate, value);
+            // On a narrow window the slider gives up width, never the client's name ("use…").
+            Label client = new Label(main.name() + ":");
+            client.setMinWidth(USE_PREF_SIZE);
+            rate.setMinWidth(60);
+            getChildren().addAll(label("control.rate"), client, rate, value);
         }
     }
 
@@ -111,7 +115,7 @@ final class ControlBar extends HBox {
 
     private Button button(String id, String key, Runnable action) {
         Button button = new Button();
-        button.setMinWidth(USE_PREF_SIZE); // never "Pa…": labels are longer in Spanish
+        button.setMinWidth(USE_PREF_SIZE); // never "Pa…": labels are longer in Spanish and Portuguese
         button.setId(id);
         button.textProperty().bind(messages.text(key));
         button.setOnAction(e -> action.run());

@@ -45,7 +45,8 @@ final class MainWindow {
     private Scenario currentScenario;
     private final Messages messages;
     private final BorderPane root = new BorderPane();
-    private LiveRun run;
+    /** Replaced on the JavaFX thread when a scenario is opened; read by the shutdown hook. */
+    private volatile LiveRun run;
     private TopologyView topology;
     private LiveCharts charts;
     private ControlBar controls;
@@ -157,7 +158,7 @@ final class MainWindow {
         Menu language = menu("menu.language");
         ToggleGroup languages = new ToggleGroup();
         for (var locale : Messages.SUPPORTED) {
-            RadioMenuItem choice = new RadioMenuItem(locale.getDisplayLanguage(locale));
+            RadioMenuItem choice = new RadioMenuItem(Messages.displayName(locale));
             choice.setId("language-" + locale.getLanguage());
             choice.setToggleGroup(languages);
             choice.setSelected(locale.equals(messages.localeProperty().get()));

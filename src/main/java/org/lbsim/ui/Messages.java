@@ -10,18 +10,31 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The UI's texts in English and Spanish, from resource bundles. The language follows the
- * system locale and can be switched live: every label is bound to {@link #text}, so switching
- * relabels the whole window.
+ * The UI's texts in English, Spanish and Brazilian Portuguese, from resource bundles. The
+ * language follows the system locale and can be switched live: every label is bound to
+ * {@link #text}, so switching relabels the whole window.
  */
 final class Messages {
 
-    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, new Locale("es"));
+    static final Locale SPANISH = new Locale("es");
+    static final Locale PORTUGUESE = new Locale("pt", "BR");
+    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, SPANISH, PORTUGUESE);
 
-    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(initialLocale());
+    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(initialLocale(Locale.getDefault()));
 
-    private static Locale initialLocale() {
-        return "es".equals(Locale.getDefault().getLanguage()) ? new Locale("es") : Locale.ENGLISH;
+    /**
+     * The supported language of the system's locale, English otherwise. Any Portuguese gets
+     * Brazil's, the one translated; any Spanish gets the one Spanish.
+     */
+    static Locale initialLocale(Locale system) {
+        return SUPPORTED.stream().filter(supported -> supported.getLanguage().equals(system.getLanguage()))
+                .findFirst().orElse(Locale.ENGLISH);
+    }
+
+    /** A language's name as the Language menu lists it: in that language, capitalised ("Português (Brasil)"). */
+    static String displayName(Locale language) {
+        String name = language.getDisplayName(language);
+        return name.substring(0, 1).toUpperCase(language) + name.substring(1);
     }
 
     ObjectProperty<Locale> localeProperty() {

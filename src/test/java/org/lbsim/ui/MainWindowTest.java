@@ -196,6 +196,17 @@ class MainWindowTest {
         assertThat(window.charts().titles()).contains("Latencia");
     }
 
+    @Test
+    void portugueseIsAThirdLanguageOfTheWindow(FxRobot robot) {
+        robot.clickOn("Language");
+        robot.clickOn("Português (Brasil)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#play").queryAs(Button.class).getText()).isEqualTo("Reproduzir");
+        assertThat(robot.lookup("#fail-web-1").queryAs(Button.class).getText()).isEqualTo("Falhar");
+        assertThat(robot.lookup("#add-server").queryAs(Button.class).getText()).isEqualTo("Adicionar instância");
+        assertThat(window.charts().titles()).contains("Latência", "Utilização por instância");
+    }
+
     private static ClusterSnapshot.ServerState server(ClusterSnapshot snapshot, String name) {
         return snapshot.servers().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
