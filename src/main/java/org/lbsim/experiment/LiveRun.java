@@ -99,8 +99,16 @@ public final class LiveRun implements AutoCloseable {
         submit(run -> run.setPlaying(true));
     }
 
+    /**
+     * Pauses, and publishes where the run stopped: the last slice's snapshot may have been held
+     * back by the publishing rate. Published first, so that whoever sees the run paused also
+     * sees its final snapshot.
+     */
     public void pause() {
-        submit(run -> run.setPlaying(false));
+        submit(run -> {
+            run.publishNow();
+            run.setPlaying(false);
+        });
     }
 
     /** Advances one {@link #STEP} of simulated time and pauses. */
