@@ -48,6 +48,11 @@ public final class LbsimApp extends Application {
     /** The signal that closed the window, if one did: its number, which the exit status carries. */
     private static volatile int stoppedBySignal;
 
+    /** Drops JavaFX's warning that it runs from the class path (as the shaded jar does by design), and only that. */
+    static void quietClassPathWarning() {
+        JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null || !record.getMessage().startsWith(CLASS_PATH_WARNING));
+    }
+
     /**
      * Opens the window and returns when it is closed.
      *
@@ -59,7 +64,7 @@ public final class LbsimApp extends Application {
     public static int show(Path file, Scenario scenario) throws WindowUnavailableException {
         initialFile = file;
         initialScenario = scenario;
-        JAVAFX_LOGGER.setFilter(record -> record.getMessage() == null || !record.getMessage().startsWith(CLASS_PATH_WARNING));
+        quietClassPathWarning();
         CountDownLatch closed = new CountDownLatch(1);
         for (String name : CLOSING_SIGNALS) closeOn(name, closed);
         try {

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lbsim.balancing.Algorithms;
@@ -31,6 +32,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
 
     private MainWindow window;
+
+    @BeforeAll
+    static void quietJavaFx() {
+        LbsimApp.quietClassPathWarning();
+    }
 
     @Start
     void start(Stage stage) throws Exception {
