@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lbsim.support.TestScenarios.scenario;
 
 import java.util.Map;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.support.Replications;
 import org.lbsim.support.Replications.Estimate;
 import org.lbsim.support.TestScenarios;
+import org.lbsim.theory.JoinShortestQueue;
+import org.lbsim.theory.PowerOfD;
 
 /**
  * The algorithms in the whole model against queueing theory, in the style of
@@ -56,55 +54,10 @@ class BalancingTheoryTest {
         double mu = 1.0;
         var scenario = singleWorkerServers(scenario().algorithm("least-connections").duration(20_000, 1_000)
                 .poissonClient("users", lambda, 1 / mu), 2).build();
-        double expected = joinShortestQueueResponseTime(lambda, mu, 40);
+        double expected = JoinShortestQueue.twoServerResponseTime(lambda, mu);
         Estimate estimate = Replications.estimate(scenario, 10, r -> r.latency().mean());
         assertThat(estimate.errorsFrom(expected)).isLessThan(MAX_STANDARD_ERRORS);
         assertThat(estimate.halfWidth() / expected).isLessThan(0.04);
-        // The truncation is harmless: a smaller one already agrees to 1e-4 of the value.
-        assertThat(joinShortestQueueResponseTime(lambda, mu, 30)).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4 * expected));
-    }
-
-    /**
-     * The exact mean response time of JSQ over two exponential servers, from the continuous-time
-     * Markov chain of the two queue lengths, truncated at {@code max} requests per queue (an
-     * arrival that would exceed it is lost). By symmetry a state is the unordered pair (a ≤ b).
-     * The stationary distribution solves πQ = 0 with Σπ = 1; Little's law gives the mean.
-     */
-    static double joinShortestQueueResponseTime(double lambda, double mu, int max) {
-        int states = (max + 1) * (max + 2) / 2;
-        RealMatrix transposed = new Array2DRowRealMatrix(states, states);
-        for (int a = 0; a <= max; a++) {
-            for (int b = a; b <= max; b++) {
-                int from = index(a, b);
-                // An arrival joins the shorter queue (either one when equal: the same unordered state).
-                if (a + 1 <= max) move(transposed, from, index(Math.min(a + 1, b), Math.max(a + 1, b)), lambda);
-                if (a > 0) move(transposed, from, index(a - 1, b), mu);
-                if (b > 0) move(transposed, from, index(Math.min(a, b - 1), Math.max(a, b - 1)), mu);
-            }
-        }
-        for (int j = 0; j < states; j++) transposed.setEntry(states - 1, j, 1); // Σπ = 1 replaces one balance equation
-        double[] rhs = new double[states];
-        rhs[states - 1] = 1;
-        double[] pi = new LUDecomposition(transposed).getSolver().solve(new ArrayRealVector(rhs)).toArray();
-        double inSystem = 0;
-        double lost = 0;
-        for (int a = 0; a <= max; a++) {
-            for (int b = a; b <= max; b++) {
-                inSystem += pi[index(a, b)] * (a + b);
-                if (a == max) lost += pi[index(a, b)];
-            }
-        }
-        return inSystem / (lambda * (1 - lost));
-    }
-
-    private static int index(int a, int b) {
-        return b * (b + 1) / 2 + a;
-    }
-
-    /** Adds rate {@code rate} from one state to another to the transposed generator. */
-    private static void move(RealMatrix transposed, int from, int to, double rate) {
-        transposed.addToEntry(to, from, rate);
-        transposed.addToEntry(from, from, -rate);
     }
 
     /**
@@ -115,8 +68,7 @@ class BalancingTheoryTest {
     void powerOfD_approachesTheSupermarketModelFromAbove() {
         double lambda = 0.9;
         int d = 2;
-        double meanField = 0;
-        for (int i = 1; i < 40; i++) meanField += Math.pow(lambda, (Math.pow(d, i) - d) / (d - 1));
+        double meanField = PowerOfD.meanFieldResponseTime(lambda, d, 1);
         Estimate small = powerOfD(8, lambda, d);
         Estimate large = powerOfD(128, lambda, d);
         assertThat(small.mean() - meanField).isGreaterThan(MAX_STANDARD_ERRORS * small.standardError());

@@ -15,9 +15,9 @@ import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.experiment.Runner;
 import org.lbsim.metrics.RunResult;
 import org.lbsim.metrics.ServerResult;
-import org.lbsim.support.Queueing;
 import org.lbsim.support.Replications;
 import org.lbsim.support.TestScenarios;
+import org.lbsim.theory.Queues;
 
 /** Each failure mode and each defence against it, as real balancers behave. */
 class FailureModesTest {
@@ -48,7 +48,7 @@ class FailureModesTest {
                 List.of(scheduled(FailureKind.SLOWDOWN, 0.5, true, 0, 1e9)));
         var estimate = Replications.estimate(scenario().duration(40_000, 1_000)
                 .poissonClient("users", lambda, 1.0).server(slow).build(), 8, r -> r.latency().mean());
-        double expected = Queueing.mm1ResponseTime(lambda, mu);
+        double expected = Queues.mm1ResponseTime(lambda, mu);
         assertThat(estimate.errorsFrom(expected)).isLessThan(4);
         assertThat(estimate.halfWidth() / expected).isLessThan(0.06);
     }

@@ -5,9 +5,9 @@ import static org.lbsim.support.TestScenarios.scenario;
 
 import org.junit.jupiter.api.Test;
 import org.lbsim.cluster.spec.ServerSpec;
-import org.lbsim.support.Queueing;
 import org.lbsim.support.Replications;
 import org.lbsim.support.Replications.Estimate;
+import org.lbsim.theory.Queues;
 
 /**
  * The model against closed forms. Each check runs independent replications and asserts that
@@ -30,7 +30,7 @@ class QueueingTheoryTest {
                 .server("b", 1, ServerSpec.UNLIMITED_QUEUE)
                 .build();
         Estimate estimate = Replications.estimate(scenario, 10, r -> r.latency().mean());
-        double expected = Queueing.mm1ResponseTime(lambda / 2, mu);
+        double expected = Queues.mm1ResponseTime(lambda / 2, mu);
         assertThat(estimate.errorsFrom(expected)).isLessThan(MAX_STANDARD_ERRORS);
         assertThat(estimate.halfWidth() / expected).isLessThan(0.04);
     }
@@ -45,7 +45,7 @@ class QueueingTheoryTest {
                 .server("only", c, ServerSpec.UNLIMITED_QUEUE)
                 .build();
         Estimate estimate = Replications.estimate(scenario, 10, r -> r.latency().mean());
-        double expected = Queueing.mmcResponseTime(c, lambda, mu);
+        double expected = Queues.mmcResponseTime(c, lambda, mu);
         assertThat(estimate.errorsFrom(expected)).isLessThan(MAX_STANDARD_ERRORS);
         assertThat(estimate.halfWidth() / expected).isLessThan(0.04);
     }
@@ -64,8 +64,8 @@ class QueueingTheoryTest {
         Estimate blocking = Replications.estimate(scenario, 10,
                 r -> (double) r.requests().rejected() / r.requests().offered());
         Estimate response = Replications.estimate(scenario, 10, r -> r.latency().mean());
-        double expectedBlocking = Queueing.mmckBlocking(c, k, lambda, mu);
-        double expectedResponse = Queueing.mmckResponseTime(c, k, lambda, mu);
+        double expectedBlocking = Queues.mmckBlocking(c, k, lambda, mu);
+        double expectedResponse = Queues.mmckResponseTime(c, k, lambda, mu);
         assertThat(blocking.errorsFrom(expectedBlocking)).isLessThan(MAX_STANDARD_ERRORS);
         assertThat(blocking.halfWidth() / expectedBlocking).isLessThan(0.03);
         assertThat(response.errorsFrom(expectedResponse)).isLessThan(MAX_STANDARD_ERRORS);

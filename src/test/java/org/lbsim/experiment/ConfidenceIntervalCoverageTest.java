@@ -9,8 +9,8 @@ import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.metrics.Estimate;
 import org.lbsim.metrics.Metric;
 import org.lbsim.metrics.Replicated;
-import org.lbsim.support.Queueing;
 import org.lbsim.support.TestScenarios;
+import org.lbsim.theory.Queues;
 
 /** The 95% intervals lbsim reports contain the true mean about 95% of the time. */
 class ConfidenceIntervalCoverageTest {
@@ -29,7 +29,7 @@ class ConfidenceIntervalCoverageTest {
     void theIntervalOfMeanLatencyCoversTheTheoreticalMeanIn90To99PercentOfExperiments() {
         Experiments experiments = new Experiments(Algorithms.standard(), Runtime.getRuntime().availableProcessors(),
                 Progress.NONE);
-        double truth = Queueing.mm1ResponseTime(LAMBDA, MU);
+        double truth = Queues.mm1ResponseTime(LAMBDA, MU);
         Metric latency = Metric.find("latency.mean").orElseThrow();
         int covered = 0;
         for (int experiment = 1; experiment <= 100; experiment++) {
