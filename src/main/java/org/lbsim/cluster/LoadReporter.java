@@ -35,10 +35,8 @@ final class LoadReporter {
     /** Starts the reports of a backend's agent, at a random phase within the first interval. */
     void add(Backend backend) {
         int id = backend.id();
-        if (id >= lastBusySeconds.length) {
-            lastBusySeconds = java.util.Arrays.copyOf(lastBusySeconds, Math.max(id + 1, 2 * lastBusySeconds.length));
-            lastReportAt = java.util.Arrays.copyOf(lastReportAt, lastBusySeconds.length);
-        }
+        lastBusySeconds = PerBackend.withRoomFor(lastBusySeconds, id, 0);
+        lastReportAt = PerBackend.withRoomFor(lastReportAt, id, 0);
         double now = simulation.now();
         lastBusySeconds[id] = backend.server.busyWorkerSeconds(now);
         lastReportAt[id] = now;
