@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static JFreeChart chart(ChartKind kind, Runner.SampledRun run) {
-        return kind == ChartKind.TIME ? Charts.runOverTime(TimeSeriesDatasets.of(run.series()))
+        return kind == ChartKind.TIME ? Charts.runOverTime(TimeSeriesDatasets.of(run.series()), run.result().moments())
                 : Charts.latencyCdf(ChartDatasets.cdf(run.result()));
     }
 

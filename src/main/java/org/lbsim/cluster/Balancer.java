@@ -36,6 +36,7 @@ final class Balancer implements StickySessions.Chooser {
     private final RequestLedger ledger;
     private final Simulation simulation;
     private final BalancerPolicies policies;
+    private final MomentLog moments;
     private final RetryPolicy retries;
     private final HealthyMinimum healthyMinimum;
     /** Each policy below, or null when the balancer does not have it. */
@@ -53,13 +54,14 @@ final class Balancer implements StickySessions.Chooser {
     private long dispatched;
 
     Balancer(SecurityGroup group, Address address, List<Integer> listeners, RequestLedger ledger, Simulation simulation,
-             BalancerPolicies policies, Network network) {
+             BalancerPolicies policies, Network network, MomentLog moments) {
         this.group = group;
         this.address = address;
         this.ledger = ledger;
         this.simulation = simulation;
         this.policies = policies;
         this.network = network;
+        this.moments = moments;
         this.admission = new Admission(network.balancerAcl(), group, listeners, ledger);
         this.retries = new RetryPolicy(policies);
         this.healthyMinimum = new HealthyMinimum(policies.minimumHealthyTargets());
@@ -95,6 +97,11 @@ final class Balancer implements StickySessions.Chooser {
 
     BalancerPolicies policies() {
         return policies;
+    }
+
+    /** Where its checks record marking a backend down or up, for the charts. */
+    MomentLog moments() {
+        return moments;
     }
 
     /** Retries made (all, and those of requests counted in the statistics). */

@@ -14,6 +14,7 @@ import org.lbsim.cluster.spec.ServerSpec;
 import org.lbsim.engine.RandomStreams;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.EngineStats;
+import org.lbsim.metrics.Moment;
 import org.lbsim.metrics.RunResult;
 
 /**
@@ -45,6 +46,8 @@ public final class Cluster implements ClusterControl {
     private final List<String> warnings = new ArrayList<>();
     private final InstanceCount instances;
     private final RunResults results;
+    /** What happened when, for the charts: recorded by the parts where it happens, and here for membership and configuration. */
+    private final MomentLog moments;
 
     public Cluster(Scenario scenario, Algorithms algorithms, Simulation simulation) {
         this.scenario = scenario;
@@ -53,6 +56,7 @@ public final class Cluster implements ClusterControl {
         this.classes = new ClassLatencies(scenario.clients());
         this.ledger = new RequestLedger(simulation, scenario.warmup(), scenario.maxRequestsInSystem(), classes);
         this.groups = SecurityGroup.build(scenario.securityGroups());
+        this.moments = new MomentLog(simulation);
 
         Address balancerAddress = Address.ipv4(BALANCER_ADDRESS);
         this.network = new Network(scenario.networkAcls(), balancerAddress, streams);
@@ -60,7 +64,7 @@ public final class Cluster implements ClusterControl {
         var balancerSpec = scenario.balancer();
         this.balancer = new Balancer(SecurityGroup.find(groups, balancerSpec.securityGroup()),
                 balancerAddress, balancerSpec.listeners(), ledger, simulation,
-                balancerSpec.policies(), network);
+                balancerSpec.policies(), network, moments);
         ledger.attach(balancer);
         for (ServerSpec spec : scenario.servers()) {
             Server server = launch(spec, 0);
@@ -80,7 +84,7 @@ public final class Cluster implements ClusterControl {
                     network, classes));
         }
         this.results = new RunResults(scenario, ledger, classes, balancer, healthChecker, network, groups,
-                servers.values(), sources.values(), instances, warnings);
+                servers.values(), sources.values(), instances, warnings, moments);
     }
 
     /** Schedules arrivals, checks, the warm-up's end and the timeline; call once before running. */
@@ -108,7 +112,7 @@ public final class Cluster implements ClusterControl {
         Address address = new Address();
         address.setIpv4(FIRST_SERVER_ADDRESS + servers.size());
         Server server = new Server(spec, address,
-                SecurityGroup.find(groups, spec.securityGroup()), simulation, ledger, at);
+                SecurityGroup.find(groups, spec.securityGroup()), simulation, ledger, at, moments);
         servers.put(spec.name(), server);
         return server;
     }
@@ -150,6 +154,7 @@ public final class Cluster implements ClusterControl {
         healthChecker.add(backend);
         algorithmInstaller.added(backend);
         countInstances();
+        moments.record(Moment.Kind.ADDED, name);
     }
 
     @Override
@@ -159,6 +164,7 @@ public final class Cluster implements ClusterControl {
             if (backend.server == server && !backend.draining && !backend.deregistered) {
                 instances.removed();
                 balancer.deregister(backend);
+                moments.record(Moment.Kind.REMOVED, name);
             }
         }
         countInstances();
@@ -169,6 +175,7 @@ public final class Cluster implements ClusterControl {
         if (weight < 0) throw new IllegalArgumentException("weight must be at least 0, was " + weight);
         Server server = server(name);
         for (Backend backend : balancer.backends()) if (backend.server == server) balancer.setWeight(backend, weight);
+        moments.record(Moment.Kind.WEIGHT_CHANGED, name, Integer.toString(weight));
     }
 
     /** Instances launched and not deregistered: what scaling counts. */
@@ -179,6 +186,7 @@ public final class Cluster implements ClusterControl {
     @Override
     public void setSecurityRules(String group, List<RuleSpec> inbound) {
         SecurityGroup.find(groups, group).replaceRules(inbound, groups);
+        moments.record(Moment.Kind.RULES_CHANGED, group);
     }
 
     @Override
@@ -187,11 +195,13 @@ public final class Cluster implements ClusterControl {
         TrafficSource source = sources.get(client);
         if (source == null) throw new IllegalArgumentException("no client " + client + "; clients: " + sources.keySet());
         source.setRate(rate);
+        moments.record(Moment.Kind.RATE_CHANGED, client, Moment.rate(rate));
     }
 
     @Override
     public void setAlgorithm(String name) {
         algorithmInstaller.switchTo(name);
+        moments.record(Moment.Kind.ALGORITHM_CHANGED, balancer.algorithmName());
     }
 
     private Server server(String name) {
@@ -223,7 +233,7 @@ public final class Cluster implements ClusterControl {
             states.add(backend.server.state(balancer.usable(backend), backend.outstanding(), now));
         }
         return new ClusterSnapshot(now, balancer.algorithmName(), ledger.totals(), ledger.recentLatency(startNewLatencyWindow), states,
-                groups.stream().map(SecurityGroup::state).toList());
+                groups.stream().map(SecurityGroup::state).toList(), moments.upToNow());
     }
 
     /** The scenario this cluster was built from. */
@@ -246,6 +256,11 @@ public final class Cluster implements ClusterControl {
     /** Requests held anywhere in the model right now. */
     public long requestsInSystem() {
         return ledger.requestsInSystem();
+    }
+
+    /** Moments that came after the log was full and are on no chart. */
+    public long momentsDropped() {
+        return moments.dropped();
     }
 
     /** What the run measured up to now; call when it has ended. */

@@ -2,6 +2,7 @@ package org.lbsim.cluster;
 
 import java.util.List;
 import org.lbsim.metrics.LatencySummary;
+import org.lbsim.metrics.Moment;
 
 /**
  * The state of a running cluster at one simulated instant, immutable, for observers on other
@@ -11,6 +12,8 @@ import org.lbsim.metrics.LatencySummary;
  * @param recentLatency latency of the requests completed since the previous snapshot
  *                      (EMPTY when none, or when the cluster does not track it); its
  *                      distribution is always empty
+ * @param moments       what happened when, from time 0, for the charts' markers: an unmodifiable
+ *                      list that a later snapshot extends (it is not copied, so a snapshot stays cheap)
  */
 public record ClusterSnapshot(
         double time,
@@ -18,11 +21,19 @@ public record ClusterSnapshot(
         Totals totals,
         LatencySummary recentLatency,
         List<ServerState> servers,
-        List<GroupState> securityGroups) {
+        List<GroupState> securityGroups,
+        List<Moment> moments) {
 
     public ClusterSnapshot {
         servers = List.copyOf(servers);
         securityGroups = List.copyOf(securityGroups);
+        if (moments == null) throw new NullPointerException("moments");
+    }
+
+    /** A snapshot without moments (an observer's own, or a test's). */
+    public ClusterSnapshot(double time, String algorithm, Totals totals, LatencySummary recentLatency, List<ServerState> servers,
+                           List<GroupState> securityGroups) {
+        this(time, algorithm, totals, recentLatency, servers, securityGroups, List.of());
     }
 
     /** A security group and the connections it has denied since time 0. */

@@ -5,6 +5,7 @@ import org.lbsim.cluster.spec.HealthCheckSpec;
 import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.Simulation;
 import org.lbsim.engine.Timer;
+import org.lbsim.metrics.Moment;
 
 /**
  * Active health checks as AWS target groups do them: every {@code interval} a probe to each
@@ -111,6 +112,7 @@ final class HealthChecker {
         if (!backend.healthy && passStreak[id] >= spec.healthyThreshold()) {
             backend.healthy = true;
             if (counting) markedUp++;
+            balancer.moments().record(Moment.Kind.MARKED_UP, backend.name());
             balancer.healthChanged(backend);
         }
     }
@@ -122,6 +124,7 @@ final class HealthChecker {
         if (backend.healthy && failStreak[id] >= spec.unhealthyThreshold()) {
             backend.healthy = false;
             if (counting) markedDown++;
+            balancer.moments().record(Moment.Kind.MARKED_DOWN, backend.name());
             backend.server.impairments().noticed(simulation.now());
             balancer.healthChanged(backend);
         }

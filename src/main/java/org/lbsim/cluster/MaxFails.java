@@ -2,6 +2,7 @@ package org.lbsim.cluster;
 
 import org.lbsim.cluster.spec.BalancerPolicies.MaxFailsSpec;
 import org.lbsim.engine.Simulation;
+import org.lbsim.metrics.Moment;
 
 /**
  * NGINX's passive health checks ({@code max_fails}, {@code fail_timeout}): when a server has
@@ -51,11 +52,14 @@ final class MaxFails {
         firstFailInWindow[id] = Double.NEGATIVE_INFINITY;
         unavailableUntil[id] = now + spec.failTimeout();
         backend.server.impairments().noticed(now);
+        balancer.moments().record(Moment.Kind.EJECTED, backend.name());
         balancer.usableChanged();
         simulation.schedule(spec.failTimeout(), this::availableAgain, backend);
     }
 
     private void availableAgain(Backend backend) {
-        if (available(backend)) balancer.usableChanged();
+        if (!available(backend)) return;
+        balancer.moments().record(Moment.Kind.RETURNED, backend.name());
+        balancer.usableChanged();
     }
 }

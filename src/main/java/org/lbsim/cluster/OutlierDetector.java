@@ -2,6 +2,7 @@ package org.lbsim.cluster;
 
 import org.lbsim.cluster.spec.BalancerPolicies.OutlierDetectionSpec;
 import org.lbsim.engine.Simulation;
+import org.lbsim.metrics.Moment;
 
 /**
  * Passive health checking as Envoy's outlier detection does it by consecutive errors: a
@@ -53,6 +54,7 @@ final class OutlierDetector {
         ejections++;
         consecutiveErrors[id] = 0;
         backend.server.impairments().noticed(simulation.now());
+        balancer.moments().record(Moment.Kind.EJECTED, backend.name());
         balancer.usableChanged();
         double duration = Math.min(MAX_EJECTION_TIME, spec.baseEjectionTime() * timesEjected[id]);
         simulation.schedule(duration, this::returned, backend);
@@ -61,6 +63,7 @@ final class OutlierDetector {
     private void returned(Backend backend) {
         backend.ejected = false;
         ejectedNow--;
+        balancer.moments().record(Moment.Kind.RETURNED, backend.name());
         balancer.usableChanged();
     }
 

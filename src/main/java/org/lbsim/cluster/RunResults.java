@@ -35,11 +35,12 @@ final class RunResults {
     private final Collection<TrafficSource> sources;
     private final InstanceCount instances;
     private final List<String> warnings;
+    private final MomentLog moments;
 
     /** The collections are read when the results are assembled, as they are then. */
     RunResults(Scenario scenario, RequestLedger ledger, ClassLatencies classes, Balancer balancer,
                HealthChecker healthChecker, Network network, List<SecurityGroup> groups, Collection<Server> servers,
-               Collection<TrafficSource> sources, InstanceCount instances, List<String> warnings) {
+               Collection<TrafficSource> sources, InstanceCount instances, List<String> warnings, MomentLog moments) {
         this.scenario = scenario;
         this.ledger = ledger;
         this.classes = classes;
@@ -51,6 +52,7 @@ final class RunResults {
         this.sources = sources;
         this.instances = instances;
         this.warnings = warnings;
+        this.moments = moments;
     }
 
     /** What the run measured from the warm-up's end up to {@code now}. */
@@ -66,7 +68,8 @@ final class RunResults {
                 counts, ledger.latency().summary(), counts.completed() / window, counts.availability(),
                 serverResults, groupResults, network.results(), balancerResult(now), failures,
                 instances.result(), cost(now, counts.completed()),
-                new WorkloadResult(classes.results(), balancer.sessions(), traceResult()), engine, warnings);
+                new WorkloadResult(classes.results(), balancer.sessions(), traceResult()), engine, warnings,
+                moments.upToNow());
     }
 
     /** The health checks' counts and the mean time from an impairment's start to the balancer noticing. */

@@ -63,10 +63,11 @@ final class Server extends ServerStatistics implements EventHandler<Request> {
      * @param launchedAt when the instance was launched; an instance launched after time 0
      *                   boots for its {@code bootTime} before it can answer anything
      */
-    Server(ServerSpec spec, Address address, SecurityGroup group, Simulation simulation, RequestLedger ledger, double launchedAt) {
+    Server(ServerSpec spec, Address address, SecurityGroup group, Simulation simulation, RequestLedger ledger, double launchedAt,
+           MomentLog moments) {
         super(launchedAt == 0); // up from time 0, or from the end of its boot when launched during the run
         this.instance = new Instance(spec, address, launchedAt);
-        this.impairments = new ServerImpairments(spec.name(), spec.speed());
+        this.impairments = new ServerImpairments(spec.name(), spec.speed(), moments);
         this.group = group;
         this.workers = spec.workers();
         this.queueCapacity = spec.queueCapacity();

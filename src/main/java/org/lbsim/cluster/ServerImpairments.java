@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lbsim.cluster.spec.FailureKind;
 import org.lbsim.metrics.FailureRecord;
+import org.lbsim.metrics.Moment;
 
 /**
  * A server's impairments and what they add up to. Crashes, slowdowns, black holes and cut-offs
  * overlap and each ends on its own: the server is crashed while any crash is active, and so on,
  * and its speed is its configured speed × the factors of the active slowdowns. Every impairment
- * is kept for the results, with the requests it cost.
+ * is kept for the results, with the requests it cost, and each start, and the end of the last
+ * active one, is a moment for the charts, whoever caused it.
  */
 final class ServerImpairments {
 
     private final String server;
     private final double fullSpeed;
+    private final MomentLog moments;
     private final List<Impairment> active = new ArrayList<>();
     private final List<Impairment> history = new ArrayList<>();
     private int crashes;
@@ -24,9 +27,10 @@ final class ServerImpairments {
     /** Requests lost at the server, whether or not an impairment was active. */
     private long lost;
 
-    ServerImpairments(String server, double fullSpeed) {
+    ServerImpairments(String server, double fullSpeed, MomentLog moments) {
         this.server = server;
         this.fullSpeed = fullSpeed;
+        this.moments = moments;
         this.speed = fullSpeed;
     }
 
@@ -41,6 +45,12 @@ final class ServerImpairments {
             case BLACK_HOLE -> blackHoles++;
             case UNREACHABLE -> cutOffs++;
         }
+        switch (kind) {
+            case CRASH -> moments.record(Moment.Kind.FAILED, server);
+            case SLOWDOWN -> moments.record(Moment.Kind.SLOWED, server, Moment.factor(factor));
+            case BLACK_HOLE -> moments.record(Moment.Kind.BLACK_HOLED, server);
+            case UNREACHABLE -> moments.record(Moment.Kind.CUT_OFF, server);
+        }
         return impairment;
     }
 
@@ -54,6 +64,7 @@ final class ServerImpairments {
             case UNREACHABLE -> cutOffs--;
         }
         impairment.ended(now);
+        if (active.isEmpty()) moments.record(Moment.Kind.RECOVERED, server);
         return true;
     }
 

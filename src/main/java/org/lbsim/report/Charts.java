@@ -9,6 +9,7 @@ import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -28,6 +29,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.statistics.StatisticalCategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.lbsim.metrics.Moment;
 
 /**
  * The one chart factory: builds every lbsim chart as a {@link JFreeChart} from a dataset, for
@@ -125,6 +127,17 @@ public final class Charts {
         return withThroughputColours(chart("Arrivals, throughput and errors over time", plot), plot);
     }
 
+    /**
+     * A single run over time, with its moments marked: a labelled vertical line where an instance
+     * failed, where the balancer marked it down and up, where it recovered, where an instance was
+     * added or removed and where the configuration changed ({@link MomentMarkers}).
+     */
+    public static JFreeChart runOverTime(TimeSeriesDatasets datasets, List<Moment> moments) {
+        JFreeChart chart = runOverTime(datasets);
+        MomentMarkers.on(chart).addAll(moments);
+        return chart;
+    }
+
     /** A single run over time: latency, utilization, throughput and errors, on one time axis. */
     public static JFreeChart runOverTime(TimeSeriesDatasets datasets) {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(numberAxis("time (s)"));
@@ -137,17 +150,17 @@ public final class Charts {
     }
 
     private static XYPlot latencyPlot(XYDataset latency) {
-        return new XYPlot(latency, numberAxis("time (s)"), numberAxis("latency (ms)"), lines());
+        return new TimePlot(latency, numberAxis("time (s)"), numberAxis("latency (ms)"), lines());
     }
 
     private static XYPlot utilizationPlot(XYDataset utilization) {
         NumberAxis percent = numberAxis("utilization (%)");
         percent.setRange(0, 105);
-        return new XYPlot(utilization, numberAxis("time (s)"), percent, lines());
+        return new TimePlot(utilization, numberAxis("time (s)"), percent, lines());
     }
 
     private static XYPlot throughputPlot(XYDataset throughput) {
-        XYPlot plot = new XYPlot(throughput, numberAxis("time (s)"), numberAxis("requests/s"), lines());
+        XYPlot plot = new TimePlot(throughput, numberAxis("time (s)"), numberAxis("requests/s"), lines());
         // The first series (arrivals) drawn first, so served traffic covers it wherever they agree.
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         return plot;

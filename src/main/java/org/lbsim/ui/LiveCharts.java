@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.lbsim.metrics.Moment;
 import org.lbsim.metrics.TimeSeries;
 import org.lbsim.report.Charts;
 import org.lbsim.report.TimeSeriesDatasets;
@@ -31,9 +32,11 @@ final class LiveCharts extends HBox {
 
     private final TimeSeriesDatasets datasets = new TimeSeriesDatasets(WINDOW);
     private final List<JFreeChart> charts = new ArrayList<>();
+    private final ChartMarkers markers;
 
     LiveCharts(Messages messages) {
         setSpacing(4);
+        markers = new ChartMarkers(messages);
         add(Charts.latencyOverTime(datasets.latency()));
         add(Charts.utilizationOverTime(datasets.utilization()));
         add(Charts.throughputOverTime(datasets.throughput()));
@@ -44,6 +47,7 @@ final class LiveCharts extends HBox {
     private void add(JFreeChart chart) {
         fitOnScreen(chart);
         charts.add(chart);
+        markers.attach(chart);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setPrefSize(420, 260);
         HBox.setHgrow(viewer, Priority.ALWAYS);
@@ -81,8 +85,19 @@ final class LiveCharts extends HBox {
         datasets.add(interval);
     }
 
+    /** Marks the run's moments so far (a snapshot's) on every chart. */
+    void mark(List<Moment> moments) {
+        markers.show(moments);
+    }
+
     void clear() {
         datasets.clear();
+        markers.clear();
+    }
+
+    /** The moments' labels on each chart (for tests). */
+    List<List<String>> markerLabels() {
+        return markers.labels();
     }
 
     int points() {

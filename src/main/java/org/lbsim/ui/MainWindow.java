@@ -127,6 +127,7 @@ final class MainWindow {
             controls.show(run.isPlaying(), snapshot.algorithm());
             if (rates != null || shown == null || snapshot.time() < shown.time()) shown = snapshot;
             chart(snapshot, now);
+            charts.mark(snapshot.moments());
         }
         topology.redraw(now);
     }

@@ -25,7 +25,9 @@ class MessagesTest {
     private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of(
             "app.title",     // lbsim — {0}
             "counter.time",  // t = {0}
-            "error.title");  // lbsim
+            "error.title",   // lbsim
+            // The charts' marks that are symbols and names: +web-3, −web-3, → random, users 300/s
+            "moment.ADDED", "moment.REMOVED", "moment.ALGORITHM_CHANGED", "moment.RATE_CHANGED");
 
     @ParameterizedTest
     @ValueSource(strings = {"messages_es.properties", "messages_pt_BR.properties"})
