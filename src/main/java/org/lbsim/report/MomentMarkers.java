@@ -60,16 +60,21 @@ public final class MomentMarkers {
         return this;
     }
 
+    /** Adds a marker per moment, and redraws the chart once (a live chart redraws at each change). */
     public MomentMarkers addAll(List<Moment> moments) {
-        moments.forEach(this::add);
+        for (int i = 0; i < moments.size(); i++) add(moments.get(i), i == moments.size() - 1);
         return this;
     }
 
     public void add(Moment moment) {
+        add(moment, true);
+    }
+
+    private void add(Moment moment, boolean redraw) {
         String text = labels.apply(moment);
         for (int i = 0; i < plots.size(); i++) {
             MomentMarker marker = new MomentMarker(moment, text, font, i == 0);
-            plots.get(i).addDomainMarker(0, marker, Layer.FOREGROUND, i == plots.size() - 1);
+            plots.get(i).addDomainMarker(0, marker, Layer.FOREGROUND, redraw && i == plots.size() - 1);
             if (i == 0) markers.add(marker);
         }
     }

@@ -37,10 +37,8 @@ final class ChartMarkers {
     /** Brings the charts up to the run's moments so far (a snapshot's, which only grow within a run). */
     void show(List<Moment> moments) {
         if (!continues(moments)) clear();
-        for (int i = drawn.size(); i < moments.size(); i++) {
-            Moment moment = moments.get(i);
-            charts.forEach(chart -> chart.add(moment));
-        }
+        List<Moment> added = moments.subList(drawn.size(), moments.size());
+        if (!added.isEmpty()) charts.forEach(chart -> chart.addAll(added));
         drawn = moments;
     }
 
