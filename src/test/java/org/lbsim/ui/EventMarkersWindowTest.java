@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.ClusterSnapshot;
 import org.lbsim.experiment.AlgorithmRules;
@@ -25,7 +26,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The window's charts mark what a teacher does and what the balancer then decides, headless
  * under Monocle. The run stays paused and the test moves simulated time itself.
+ *
+ * <p>{@link Isolated}: TestFX launches the one JavaFX application a JVM may have, so this class
+ * must not run beside another that does ({@code MainWindowTest}).
  */
+@Isolated
 @ExtendWith(ApplicationExtension.class)
 class EventMarkersWindowTest {
 
