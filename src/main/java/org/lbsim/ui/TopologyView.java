@@ -39,6 +39,8 @@ final class TopologyView extends Pane {
     private final Map<String, ServerCard> cards = new LinkedHashMap<>();
     private final Consumer<Consumer<ClusterControl>> control;
     private final FlowAnimation flow = new FlowAnimation();
+    /** The wall time of the last frame: a redraw between frames (a new language) draws that instant again. */
+    private double lastWallSeconds;
     private final String balancerGroup;
     private final String serverGroups;
     private final boolean directAttempts;
@@ -70,7 +72,7 @@ final class TopologyView extends Pane {
             getChildren().add(card);
         }
         setMinSize(700, 360);
-        messages.localeProperty().addListener((o, a, b) -> redraw(0));
+        messages.localeProperty().addListener((o, a, b) -> redraw(lastWallSeconds));
     }
 
     ServerCard card(String server) {
@@ -189,6 +191,7 @@ final class TopologyView extends Pane {
 
     /** Called every frame with the wall time in seconds. */
     void redraw(double wallSeconds) {
+        lastWallSeconds = wallSeconds;
         flow.advance(wallSeconds);
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
