@@ -1,12 +1,10 @@
 package org.lbsim.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.experiment.AlgorithmRules;
+import org.lbsim.report.OutputFiles;
 import org.lbsim.scenario.ScenarioSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,10 +34,9 @@ final class SchemaCommand implements Callable<Integer> {
             return 0;
         }
         try {
-            Files.writeString(output, schema, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserInputException("-o " + output + ": found a file that cannot be written (" + e.getMessage()
-                    + "), expected a writable file");
+            OutputFiles.write(output, schema);
+        } catch (OutputFiles.WriteFailure e) {
+            throw new UserInputException("-o: " + e.getMessage());
         }
         return 0;
     }
