@@ -20,14 +20,20 @@ final class AutoscalingBinder {
             ValueRule.Duration.atLeastZero("a duration of 0 or more such as 300s"), Double.POSITIVE_INFINITY, null,
             "an instance found unhealthy this long after its launch is replaced; none: no replacement");
 
+    static final ValueRule.Decimal UTILIZATION_TARGET = new ValueRule.Decimal(0, true, 1, false,
+            "a utilization in (0, 1] such as 0.6");
+    static final ValueRule.Decimal REQUESTS_TARGET = new ValueRule.Decimal(0, true, Bounds.MAX_RATE, false,
+            "a positive number of requests per second per instance, at most 10000000");
+
     /** {@code autoscaling:}. */
     static final MapRule AUTOSCALING = MapRule.of("target tracking on a template server",
-            Key.described("template", new ValueRule.Text("a server's name"), true, "new instances copy this server"),
-            Key.described("metric", new ValueRule.Choice(List.of("utilization", "requestsPerTarget")), true,
-                    "what is held at the target"),
-            Key.described("target", new ValueRule.Decimal(0, true, Bounds.MAX_RATE, false,
-                    "a positive number, at most 1 for utilization"), true, "the value to hold the metric at"),
-            MIN, MAX, COOLDOWN, EVALUATION_PERIOD, GRACE);
+                    Key.described("template", new ValueRule.Text("a server's name"), true, "new instances copy this server"),
+                    Key.described("metric", new ValueRule.Choice(List.of("utilization", "requestsPerTarget")), true,
+                            "what is held at the target"),
+                    Key.described("target", REQUESTS_TARGET, true,
+                            "the value to hold the metric at: at most 1 for utilization"),
+                    MIN, MAX, COOLDOWN, EVALUATION_PERIOD, GRACE)
+            .with(new MapRule.Narrowed("metric", "utilization", "target", UTILIZATION_TARGET));
 
     static final List<String> AUTOSCALING_KEYS = AUTOSCALING.names();
 
@@ -55,10 +61,9 @@ final class AutoscalingBinder {
                 : metricName.equals("utilization") ? AutoscalingSpec.Metric.UTILIZATION
                 : AutoscalingSpec.Metric.REQUESTS_PER_TARGET;
         Node targetNode = f.require("target", "the metric's target value, such as 0.6 for utilization");
-        Double target = targetNode == null ? null : values.number(targetNode, f.pathOf("target"),
-                v -> v > 0 && (metric != AutoscalingSpec.Metric.UTILIZATION ? v <= Bounds.MAX_RATE : v <= 1),
-                metric == AutoscalingSpec.Metric.UTILIZATION ? "a utilization in (0, 1] such as 0.6"
-                        : "a positive number of requests per second per instance, at most 10000000");
+        Double target = targetNode == null ? null
+                : (metric == AutoscalingSpec.Metric.UTILIZATION ? UTILIZATION_TARGET : REQUESTS_TARGET)
+                        .read(values, targetNode, f.pathOf("target"));
         Integer min = binding.optional(f, MIN);
         Integer max = binding.optional(f, MAX);
         if (min != null && max != null && min > max) {

@@ -40,7 +40,8 @@ final class ClientsBinder {
                     Key.described("target", new ValueRule.Text("balancer or a server's name"), false,
                             "balancer (default) or a server's name, to bypass the balancer"),
                     TIMEOUT)
-            .with(new MapRule.NotBoth("service", "mix"));
+            .with(new MapRule.NotBoth("service", "mix"),
+                    new MapRule.OneOfRequired(List.of("service", "mix"), "arrivals", "process", "trace"));
 
     private static final List<String> CLIENT_KEYS = CLIENT.names();
 

@@ -71,4 +71,19 @@ record MapRule(String description, List<Key<?>> keys, List<Condition> conditions
     /** Not both of {@code first} and {@code second} (a client's {@code service} and {@code mix}). */
     record NotBoth(String first, String second) implements Condition {
     }
+
+    /**
+     * At least one of {@code keys}, unless the map under {@code unlessKey} has {@code unlessTag}
+     * set to {@code unlessValue}: a client's {@code service} or {@code mix}, unless it replays a
+     * trace, which may log each request's work.
+     */
+    record OneOfRequired(List<String> keys, String unlessKey, String unlessTag, String unlessValue) implements Condition {
+        public OneOfRequired {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /** When {@code tag} is {@code value}, {@code key}'s value also keeps to {@code rule} (autoscaling's utilization target). */
+    record Narrowed(String tag, String value, String key, ValueRule rule) implements Condition {
+    }
 }

@@ -285,6 +285,19 @@ public final class ScenarioSchema {
             }
         } else if (condition instanceof MapRule.NotBoth c) {
             node.putObject("not").putArray("required").add(c.first()).add(c.second());
+        } else if (condition instanceof MapRule.OneOfRequired c) {
+            ArrayNode anyOf = node.putArray("anyOf");
+            c.keys().forEach(key -> anyOf.addObject().putArray("required").add(key));
+            ObjectNode unless = anyOf.addObject();
+            unless.putArray("required").add(c.unlessKey());
+            ObjectNode nested = unless.putObject("properties").putObject(c.unlessKey());
+            nested.putObject("properties").putObject(c.unlessTag()).put("const", c.unlessValue());
+            nested.putArray("required").add(c.unlessTag());
+        } else if (condition instanceof MapRule.Narrowed c) {
+            ObjectNode when = node.putObject("if");
+            when.putObject("properties").putObject(c.tag()).put("const", c.value());
+            when.putArray("required").add(c.tag());
+            node.putObject("then").putObject("properties").set(c.key(), value(c.rule()));
         } else {
             throw new IllegalStateException("no schema for " + condition + " in " + rule.description());
         }

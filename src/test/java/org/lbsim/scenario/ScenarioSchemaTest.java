@@ -151,11 +151,13 @@ class ScenarioSchemaTest {
                 new String[] {"servers:", "autoscaling: {template: web-1, metric: cpu, target: 0.5}\nservers:"},
                 new String[] {"service: {distribution: exponential, mean: 20ms}", "service: {distribution: exponential, mean: 20ms}\n"
                         + "    mix: [{name: a, weight: 1, service: {distribution: constant, value: 1ms}}]"}, // service and mix
+                new String[] {"    service: {distribution: exponential, mean: 20ms}\n", ""},           // no service, no mix
+                new String[] {"servers:", "autoscaling: {template: web-1, metric: utilization, target: 60}\nservers:"},
                 new String[] {"    service:", "    port: 0\n    service:"},
                 new String[] {"    service:", "    sources: [10.0.0.0/8, everywhere]\n    service:"});
     }
 
-    @ParameterizedTest(name = "{1}")
+    @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("mistakes")
     void mistake_isRefusedByTheLoaderAndTheSchema(String replaced, String replacement) throws Exception {
         assertThat(VALID).contains(replaced);
@@ -166,7 +168,7 @@ class ScenarioSchemaTest {
     }
 
     /** Valid forms a schema could get wrong: units, numbers as text, empty sections, every algorithm's parameter. */
-    @ParameterizedTest(name = "{1}")
+    @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("validVariants")
     void validVariant_isAcceptedByTheLoaderAndTheSchema(String replaced, String replacement) throws Exception {
         String yaml = VALID.replace(replaced, replacement);
@@ -189,6 +191,9 @@ class ScenarioSchemaTest {
                 new String[] {"- name: web-1", "- name: web-1\n    failures: [{mtbf: 1h, mttr: 1min, distribution: weibull, shape: 2}, "
                         + "{at: 1min, for: 1min, kind: slowdown, factor: 0.5}, {at: 5min, for: 1s, kind: black-hole, passesHealthChecks: false}]"},
                 new String[] {"servers:", "securityGroups: [{name: g, inbound: [{protocol: all, from: \"::/0\"}, {protocol: tcp, ports: 1024-65535, from: g}]}]\nservers:"},
+                new String[] {"servers:", "autoscaling: {template: web-1, metric: requestsPerTarget, target: 60}\nservers:"},
+                new String[] {"    service: {distribution: exponential, mean: 20ms}\n",
+                        "    mix: [{name: a, weight: 1, service: {distribution: constant, value: 1ms}}]\n"},
                 new String[] {"servers:", "events: [{at: 1min, action: set-algorithm, algorithm: random}, {at: 2min, action: set-weight, server: web-1, weight: 0}]\nservers:"});
     }
 
