@@ -95,12 +95,6 @@ final class Binding {
         return name;
     }
 
-    Double requiredDuration(Fields f, String key, String expected, boolean zeroAllowed) {
-        Node node = f.require(key, expected);
-        return node == null ? null
-                : values.duration(node, f.pathOf(key), zeroAllowed ? d -> d >= 0 : d -> d > 0, expected);
-    }
-
     /**
      * The port range of a rule: required for tcp and udp, refused for all and icmp (which cover
      * every port); null when wrong.

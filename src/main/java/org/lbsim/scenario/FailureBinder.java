@@ -29,14 +29,23 @@ final class FailureBinder {
     static final Key<Boolean> PASSES_HEALTH_CHECKS = Key.optional("passesHealthChecks", new ValueRule.Flag(), true,
             "true", "whether a black hole's health endpoint still passes");
 
+    private static final MapRule.Form SCHEDULED = new MapRule.Form(List.of("at", "for"), List.of());
+    private static final MapRule.Form RANDOM = new MapRule.Form(List.of("mtbf", "mttr"), List.of("distribution", "shape"));
+
     /** One entry of a server's {@code failures:}: a scheduled or a random impairment of some kind. */
     static final MapRule FAILURE = MapRule.of("a failure: {at, for} for a scheduled outage or {mtbf, mttr} for random ones",
                     AT, FOR, MTBF, MTTR, DISTRIBUTION, SHAPE, KIND, FACTOR, PASSES_HEALTH_CHECKS)
-            .with(new MapRule.OneForm(List.of(new MapRule.Form(List.of("at", "for"), List.of()),
-                            new MapRule.Form(List.of("mtbf", "mttr"), List.of("distribution", "shape")))),
+            .with(new MapRule.OneForm(List.of(SCHEDULED, RANDOM)),
                     new MapRule.OnlyWhen("factor", "kind", List.of("slowdown"), true),
                     new MapRule.OnlyWhen("passesHealthChecks", "kind", List.of("black-hole"), false),
                     new MapRule.OnlyWhen("shape", "distribution", List.of("weibull"), true));
+
+    /** The keys one form allows: its own, then those of no form (kind and its keys), in the rule's order. */
+    private static List<String> keysOf(MapRule.Form form) {
+        return FAILURE.names().stream().filter(key -> form.required().contains(key) || form.optional().contains(key)
+                || !SCHEDULED.required().contains(key) && !RANDOM.required().contains(key)
+                && !RANDOM.optional().contains(key)).toList();
+    }
 
     private final Problems problems;
     private final Values values;
@@ -54,9 +63,8 @@ final class FailureBinder {
                 problems);
         boolean scheduled = f.has("at") || f.has("for");
         boolean random = f.has("mtbf") || f.has("mttr");
-        List<String> common = List.of("kind", "factor", "passesHealthChecks");
         if (scheduled == random) {
-            f.allowOnly(Binding.concat(List.of("at", "for", "mtbf", "mttr", "distribution", "shape"), common));
+            f.allowOnly(FAILURE.names());
             if (scheduled) {
                 problems.add(f.location(), path, "found both {at, for} and {mtbf, mttr}, expected one of the two forms");
             } else {
@@ -64,8 +72,7 @@ final class FailureBinder {
             }
             return null;
         }
-        f.allowOnly(Binding.concat(scheduled ? List.of("at", "for") : List.of("mtbf", "mttr", "distribution", "shape"),
-                common));
+        f.allowOnly(keysOf(scheduled ? SCHEDULED : RANDOM));
         String kindName = binding.optional(f, KIND);
         FailureKind kind = kindName == null ? null : FailureKind.fromYaml(kindName).orElseThrow();
         Node factorNode = f.get("factor");
