@@ -120,7 +120,8 @@ public final class ScenarioSchema {
         if (rule instanceof ValueRule.Flag) return typed("boolean");
         if (rule instanceof ValueRule.Choice r) return choice(r.options());
         if (rule instanceof ValueRule.Name) {
-            ObjectNode node = typed("string");
+            // The loader takes a name as written, so "2024" or "true" is a name too.
+            ObjectNode node = scalarText();
             node.put("pattern", "^(?=.*\\S)[^\\u0000-\\u001F\\u007F-\\u009F]*$");
             return node;
         }
@@ -135,7 +136,7 @@ public final class ScenarioSchema {
             node.put("pattern", "^\\s*[0-9A-Fa-f:.]+(/\\d{1,3})?\\s*$");
             return node;
         }
-        if (rule instanceof ValueRule.Text) return typed("string");
+        if (rule instanceof ValueRule.Text) return scalarText();
         if (rule instanceof ValueRule.Algorithm) return choice(List.copyOf(algorithms.keySet()));
         if (rule instanceof ValueRule.Section r) return map(r.rule());
         if (rule instanceof ValueRule.ListOf r) {
@@ -427,6 +428,13 @@ public final class ScenarioSchema {
         ObjectNode node = JSON.objectNode();
         ArrayNode values = node.putArray("enum");
         options.forEach(values::add);
+        return node;
+    }
+
+    /** Text the loader takes as written: a YAML number or boolean is text to it too. */
+    private static ObjectNode scalarText() {
+        ObjectNode node = JSON.objectNode();
+        node.set("type", JSON.arrayNode().add("string").add("number").add("boolean"));
         return node;
     }
 

@@ -194,6 +194,7 @@ class ScenarioSchemaTest {
                 new String[] {"servers:", "autoscaling: {template: web-1, metric: requestsPerTarget, target: 60}\nservers:"},
                 new String[] {"    service: {distribution: exponential, mean: 20ms}\n",
                         "    mix: [{name: a, weight: 1, service: {distribution: constant, value: 1ms}}]\n"},
+                new String[] {"- name: web-1", "- name: 2024"},                                       // a name is text as written
                 new String[] {"servers:", "events: [{at: 1min, action: set-algorithm, algorithm: random}, {at: 2min, action: set-weight, server: web-1, weight: 0}]\nservers:"});
     }
 
