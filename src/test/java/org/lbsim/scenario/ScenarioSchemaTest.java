@@ -55,6 +55,15 @@ class ScenarioSchemaTest {
         assertThat(SCHEMA.getSchemaNode().get("$schema").asText()).isEqualTo(ScenarioSchema.DIALECT);
     }
 
+    @Test
+    void schema_isAValidDraft202012Schema() throws IOException {
+        Schema metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(com.networknt.schema.SchemaLocation.of(ScenarioSchema.DIALECT));
+        assertThat(metaSchema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(generated()))).isEmpty();
+        assertThat(metaSchema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"type\": 5}")))
+                .as("the meta-schema refuses a schema whose type is a number").isNotEmpty();
+    }
+
     static Stream<Path> shippedScenarios() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("scenarios"))) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
