@@ -20,13 +20,18 @@ public final class AlgorithmRules {
 
     /** A scenario loader that knows every algorithm of {@code algorithms} and checks its parameters' values. */
     public static ScenarioLoader loader(Algorithms algorithms) {
+        return ScenarioLoader.checking(rules(algorithms));
+    }
+
+    /** Algorithm name → the rule of each parameter it accepts, by key: what the loader and the scenario schema use. */
+    public static Map<String, Map<String, ParameterRule>> rules(Algorithms algorithms) {
         Map<String, Map<String, ParameterRule>> rules = new LinkedHashMap<>();
         for (AlgorithmInfo info : algorithms.all()) {
             Map<String, ParameterRule> byKey = new LinkedHashMap<>();
             for (Parameter parameter : info.parameters()) byKey.put(parameter.key(), rule(parameter));
             rules.put(info.name(), byKey);
         }
-        return ScenarioLoader.checking(rules);
+        return rules;
     }
 
     private static ParameterRule rule(Parameter parameter) {
@@ -36,6 +41,7 @@ public final class AlgorithmRules {
             case DURATION -> ParameterRule.Kind.DURATION;
         };
         return new ParameterRule(kind, parameter.inRange(), parameter.range(), parameter.defaultValue(),
-                parameter.maxTimesTotalWeight());
+                parameter.maxTimesTotalWeight(), parameter.min(), parameter.max(), parameter.defaultText(),
+                parameter.description());
     }
 }

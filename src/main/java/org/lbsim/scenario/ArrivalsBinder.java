@@ -20,19 +20,92 @@ import org.lbsim.trace.TraceFormat;
  */
 final class ArrivalsBinder {
 
-    static final List<String> PROCESSES = List.of("poisson", "constant", "mmpp", "closed", "trace");
     static final String EXAMPLE = "a map such as {process: poisson, rate: 150/s}";
-    private static final Map<String, List<String>> KEYS = new LinkedHashMap<>();
 
-    static {
-        KEYS.put("poisson", List.of("process", "rate", "interpolation"));
-        KEYS.put("constant", List.of("process", "rate"));
-        KEYS.put("mmpp", List.of("process", "states"));
-        KEYS.put("closed", List.of("process", "users", "thinkTime"));
-        KEYS.put("trace", List.of("process", "file", "format", "speedup", "strict", "reorderWindow", "serviceFromBytes"));
+    static final Key<Double> POINT_AT = Key.required("at",
+            ValueRule.Duration.atLeastZero("a time of 0 or more such as 10min"), "a time such as 10min",
+            "when the rate starts; the first point is at 0s, later ones after the previous");
+    static final Key<Double> POINT_RATE = Key.required("rate", new ValueRule.Rate(0, false, "a rate of 0 or more such as 400/s"),
+            "a rate of 0 or more such as 400/s", "the rate from then on");
+    static final MapRule POINT = MapRule.of("a point of a rate schedule such as {at: 10min, rate: 400/s}", POINT_AT, POINT_RATE);
+
+    static final Key<Double> TROUGH = Key.required("trough", new ValueRule.Rate(0, false, "a rate of 0 or more such as 50/s"),
+            "the lowest rate, such as 50/s", "the lowest rate");
+    static final Key<Double> PEAK = Key.required("peak", ValueRule.Rate.POSITIVE, "the highest rate, such as 400/s",
+            "the highest rate, above the trough");
+    static final Key<Double> PEAK_AT = Key.optional("peakAt",
+            ValueRule.Duration.atLeastZero("a time of day of 0 or more such as 14h"), 0.0, "0s", "when the rate is highest");
+    static final Key<Double> PERIOD = Key.optional("period", ValueRule.Duration.positive(Values.POSITIVE_DURATION), 86400.0,
+            "24h", "the length of a cycle");
+    static final MapRule CYCLE = MapRule.of("a daily cycle such as {trough: 50/s, peak: 400/s, peakAt: 14h}", TROUGH, PEAK,
+            PEAK_AT, PERIOD);
+
+    static final Key<Double> STATE_RATE = Key.required("rate", new ValueRule.Rate(0, false, "a rate of 0 or more such as 500/s"),
+            "a rate of 0 or more such as 500/s", "the Poisson rate in this state (0: off)");
+    static final Key<Double> MEAN_DURATION = Key.required("meanDuration", ValueRule.Duration.positive(Values.POSITIVE_DURATION),
+            Values.POSITIVE_DURATION, "mean of the exponential time spent in this state");
+    static final MapRule STATE = MapRule.of("a state of an MMPP such as {rate: 500/s, meanDuration: 5s}", STATE_RATE,
+            MEAN_DURATION);
+
+    static final Key<Double> BASE = Key.optional("base", ValueRule.Duration.atLeastZero("a duration of 0 or more such as 2ms"),
+            0.0, "0s", "work of every request");
+    static final Key<Double> PER_KB = Key.optional("perKB",
+            ValueRule.Duration.atLeastZero("a duration of 0 or more such as 0.05ms"), 0.0, "0s", "work per 1000 bytes answered");
+    static final MapRule BYTES = MapRule.of("work from the response size, base + perKB x bytes / 1000", BASE, PER_KB);
+
+    static final Key<Double> CONSTANT_RATE = Key.required("rate", ValueRule.Rate.POSITIVE, "a positive rate such as 150/s",
+            "one request every 1/rate seconds");
+    static final Key<Integer> USERS = Key.required("users", new ValueRule.Int(1, Bounds.MAX_USERS,
+            "a whole number of users from 1 to 10,000,000"), "the number of users, such as 50", "closed-loop users");
+    static final Key<Double> SPEEDUP = Key.optional("speedup", new ValueRule.Decimal(0, true, 1e9, false,
+            "a positive factor such as 60 (one hour of the log in one minute)"), 1.0, "1", "divides the gaps between lines");
+    static final Key<Boolean> STRICT = Key.optional("strict", new ValueRule.Flag(), false, "false",
+            "true: the first malformed line stops the run");
+    static final Key<Double> REORDER_WINDOW = Key.optional("reorderWindow", new ValueRule.Duration(0, false, 3600, true,
+                    "a whole number of seconds from 0s to 1h, such as 60s"), (double) ArrivalsBinder.DEFAULT_REORDER_WINDOW,
+            "60s", "how late a log line may come and still replay in its own second");
+    static final Key<String> FORMAT = Key.optional("format", new ValueRule.Choice(List.of("combined", "common", "csv")),
+            null, null, "the trace's format; default csv for a name ending .csv, else combined");
+    static final Key<Void> INTERPOLATION = Key.described("interpolation", new ValueRule.Choice(List.of("step", "linear")),
+            false, "with a rate schedule: step (default) holds each rate, linear changes it between points");
+
+    /** A client's {@code arrivals:}: its keys depend on {@code process}. */
+    static final ValueRule.Tagged ARRIVALS = arrivals();
+
+    static final List<String> PROCESSES = List.copyOf(ARRIVALS.variants().keySet());
+
+    private static ValueRule.Tagged arrivals() {
+        Key<Void> process = Key.described("process", new ValueRule.Choice(List.of("poisson", "constant", "mmpp", "closed",
+                "trace")), true, "the arrival process");
+        Map<String, MapRule> variants = new LinkedHashMap<>();
+        variants.put("poisson", MapRule.of("a Poisson process", process,
+                Key.described("rate", new ValueRule.AnyOf(List.of(ValueRule.Rate.POSITIVE,
+                        new ValueRule.ListOf(new ValueRule.Section(POINT), 1), new ValueRule.Section(CYCLE))), true,
+                        "a rate such as 150/s, a schedule [{at: 0s, rate: 100/s}, ...] or a daily cycle"),
+                INTERPOLATION));
+        variants.put("constant", MapRule.of("one request every 1/rate seconds", process, CONSTANT_RATE));
+        variants.put("mmpp", MapRule.of("a Markov-modulated Poisson process", process,
+                Key.described("states", new ValueRule.ListOf(new ValueRule.Section(STATE), 2), true,
+                        "at least two states, visited in turn")));
+        variants.put("closed", MapRule.of("closed-loop users", process, USERS,
+                Key.described("thinkTime", DistributionBinder.DISTRIBUTION, true, "each user's think time between requests")));
+        variants.put("trace", MapRule.of("the replay of a recorded trace", process,
+                Key.described("file", new ValueRule.Text("a file name, relative to the scenario's folder"), true,
+                        "the trace file, relative to the scenario's folder"),
+                FORMAT, SPEEDUP, STRICT, REORDER_WINDOW,
+                Key.described("serviceFromBytes", new ValueRule.Section(BYTES), false,
+                        "work from the response size, for lines that log no request time")));
+        return new ValueRule.Tagged("process", variants, EXAMPLE);
     }
 
-    private static final List<String> CYCLE_KEYS = List.of("trough", "peak", "peakAt", "period");
+    static final Key<String> CLASS_NAME = Key.required("name", new ValueRule.Name(), "the request class's name",
+            "unique within the mix");
+    static final Key<Double> CLASS_WEIGHT = Key.required("weight", new ValueRule.Decimal(0, true, Bounds.MAX_CLASS_WEIGHT,
+            false, "a positive weight of at most 1000000 such as 0.9"), "a positive weight such as 0.9",
+            "the class's share of the requests, relative to the other weights");
+    static final MapRule REQUEST_CLASS = MapRule.of("a request class such as {name: page, weight: 0.9, service: {...}}",
+            CLASS_NAME, CLASS_WEIGHT, Key.described("service", DistributionBinder.DISTRIBUTION, true,
+                    "the class's work per request"));
 
     private final Problems problems;
     private final Values values;
@@ -65,12 +138,11 @@ final class ArrivalsBinder {
             return null;
         }
         if (process == null) return null;
-        f.allowOnly(KEYS.get(process));
+        f.allowOnly(ARRIVALS.variants().get(process).names());
         ArrivalSpec spec = switch (process) {
             case "poisson" -> poisson(f);
             case "constant" -> {
-                Node rateNode = f.require("rate", "a positive rate such as 150/s");
-                Double rate = rateNode == null ? null : values.rate(rateNode, f.pathOf("rate"));
+                Double rate = binding.require(f, CONSTANT_RATE);
                 yield rate == null ? null : problems.construct(f.location(), path, () -> new ArrivalSpec.Constant(rate));
             }
             case "mmpp" -> mmpp(f);
@@ -116,12 +188,10 @@ final class ArrivalsBinder {
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path + "[" + i + "]";
             Fields p = Fields.of(items.get(i), itemPath, "a point such as {at: 10min, rate: 400/s}", problems);
-            p.allowOnly(List.of("at", "rate"));
-            Node atNode = p.require("at", "a time such as 10min");
-            Double at = atNode == null ? null : values.duration(atNode, p.pathOf("at"), v -> v >= 0, "a time of 0 or more such as 10min");
-            Node rateNode = p.require("rate", "a rate of 0 or more such as 400/s");
-            Double rate = rateNode == null ? null
-                    : values.rate(rateNode, p.pathOf("rate"), v -> v >= 0 && !Double.isInfinite(v), "a rate of 0 or more such as 400/s");
+            p.allowOnly(POINT.names());
+            Node atNode = p.get("at");
+            Double at = binding.require(p, POINT_AT);
+            Double rate = binding.require(p, POINT_RATE);
             if (at == null || rate == null) continue;
             if (i == 0 && at != 0) {
                 problems.add(atNode.location(), p.pathOf("at"), "found '" + ((Node.ScalarNode) atNode).text()
@@ -144,16 +214,12 @@ final class ArrivalsBinder {
     private RateSchedule cycle(Node node, String path) {
         int before = problems.count();
         Fields c = Fields.of(node, path, "a daily cycle such as {trough: 50/s, peak: 400/s, peakAt: 14h}", problems);
-        c.allowOnly(CYCLE_KEYS);
-        Node troughNode = c.require("trough", "the lowest rate, such as 50/s");
-        Double trough = troughNode == null ? null : values.rate(troughNode, c.pathOf("trough"),
-                v -> v >= 0 && !Double.isInfinite(v), "a rate of 0 or more such as 50/s");
-        Node peakNode = c.require("peak", "the highest rate, such as 400/s");
-        Double peak = peakNode == null ? null : values.rate(peakNode, c.pathOf("peak"));
-        Double peakAt = binding.optional(c, "peakAt", 0.0,
-                (n, p) -> values.duration(n, p, v -> v >= 0, "a time of day of 0 or more such as 14h"));
-        Double period = binding.optional(c, "period", 86400.0,
-                (n, p) -> values.duration(n, p, v -> v > 0, Values.POSITIVE_DURATION));
+        c.allowOnly(CYCLE.names());
+        Double trough = binding.require(c, TROUGH);
+        Node peakNode = c.get("peak");
+        Double peak = binding.require(c, PEAK);
+        Double peakAt = binding.optional(c, PEAK_AT);
+        Double period = binding.optional(c, PERIOD);
         if (problems.count() > before) return null;
         if (!(peak > trough)) {
             problems.add(peakNode.location(), c.pathOf("peak"), "found a peak of " + ((Node.ScalarNode) peakNode).text()
@@ -173,11 +239,9 @@ final class ArrivalsBinder {
         for (int i = 0; i < items.size(); i++) {
             String itemPath = f.pathOf("states") + "[" + i + "]";
             Fields s = Fields.of(items.get(i), itemPath, "a state such as {rate: 500/s, meanDuration: 5s}", problems);
-            s.allowOnly(List.of("rate", "meanDuration"));
-            Node rateNode = s.require("rate", "a rate of 0 or more such as 500/s");
-            Double rate = rateNode == null ? null : values.rate(rateNode, s.pathOf("rate"),
-                    v -> v >= 0 && !Double.isInfinite(v), "a rate of 0 or more such as 500/s");
-            Double duration = binding.requiredDuration(s, "meanDuration", Values.POSITIVE_DURATION, false);
+            s.allowOnly(STATE.names());
+            Double rate = binding.require(s, STATE_RATE);
+            Double duration = binding.require(s, MEAN_DURATION);
             if (rate != null && duration != null) states.add(new ArrivalSpec.MmppState(rate, duration));
         }
         if (problems.count() > before) return null;
@@ -193,9 +257,7 @@ final class ArrivalsBinder {
     }
 
     private ArrivalSpec closed(Fields f) {
-        Node usersNode = f.require("users", "the number of users, such as 50");
-        Integer users = usersNode == null ? null : values.smallInteger(usersNode, f.pathOf("users"), 1, Bounds.MAX_USERS,
-                "a whole number of users from 1 to 10,000,000");
+        Integer users = binding.require(f, USERS);
         Node thinkNode = f.require("thinkTime", DistributionBinder.EXAMPLE);
         DistributionSpec think = thinkNode == null ? null : distributions.bind(thinkNode, f.pathOf("thinkTime"));
         if (users == null || think == null) return null;
@@ -231,27 +293,23 @@ final class ArrivalsBinder {
         TraceFormat format = null;
         Node formatNode = f.get("format");
         if (formatNode != null) {
-            String name = values.choice(formatNode, f.pathOf("format"), List.of("combined", "common", "csv"));
+            String name = binding.optional(f, FORMAT);
             format = name == null ? null : TraceFormat.byName(name).orElseThrow();
         } else if (file != null) {
             // Left out, the name says: a .csv file is a CSV trace, anything else an access log.
             format = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
                     ? TraceFormat.CSV : TraceFormat.COMBINED;
         }
-        Double speedup = binding.optional(f, "speedup", 1.0, (n, p) -> values.number(n, p,
-                v -> v > 0 && v <= 1e9, "a positive factor such as 60 (one hour of the log in one minute)"));
-        Boolean strict = binding.optional(f, "strict", false, values::bool);
-        Double window = binding.optional(f, "reorderWindow", (double) DEFAULT_REORDER_WINDOW, (n, p) -> values.duration(n, p,
-                v -> v >= 0 && v <= 3600 && v == Math.rint(v), "a whole number of seconds from 0s to 1h, such as 60s"));
+        Double speedup = binding.optional(f, SPEEDUP);
+        Boolean strict = binding.optional(f, STRICT);
+        Double window = binding.optional(f, REORDER_WINDOW);
         ArrivalSpec.BytesService bytes = null;
         Node bytesNode = f.get("serviceFromBytes");
         if (bytesNode != null) {
             Fields b = Fields.of(bytesNode, f.pathOf("serviceFromBytes"), "a map such as {base: 2ms, perKB: 0.05ms}", problems);
-            b.allowOnly(List.of("base", "perKB"));
-            Double base = binding.optional(b, "base", 0.0,
-                    (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 2ms"));
-            Double perKB = binding.optional(b, "perKB", 0.0,
-                    (n, p) -> values.duration(n, p, v -> v >= 0, "a duration of 0 or more such as 0.05ms"));
+            b.allowOnly(BYTES.names());
+            Double base = binding.optional(b, BASE);
+            Double perKB = binding.optional(b, PER_KB);
             // Both 0 is allowed, as the reference says: every line is answered at once, like a logged 0.000.
             if (base != null && perKB != null) bytes = new ArrivalSpec.BytesService(base, perKB);
         }
@@ -276,11 +334,9 @@ final class ArrivalsBinder {
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path + "[" + i + "]";
             Fields c = Fields.of(items.get(i), itemPath, "a request class map with keys name, weight, service", problems);
-            c.allowOnly(List.of("name", "weight", "service"));
+            c.allowOnly(REQUEST_CLASS.names());
             String name = binding.uniqueName(c, seen, "request class");
-            Node weightNode = c.require("weight", "a positive weight such as 0.9");
-            Double weight = weightNode == null ? null : values.number(weightNode, c.pathOf("weight"),
-                    v -> v > 0 && v <= Bounds.MAX_CLASS_WEIGHT, "a positive weight of at most 1000000 such as 0.9");
+            Double weight = binding.require(c, CLASS_WEIGHT);
             Node serviceNode = c.require("service", DistributionBinder.EXAMPLE);
             DistributionSpec service = serviceNode == null ? null : distributions.bind(serviceNode, c.pathOf("service"));
             if (name != null && weight != null && service != null) {

@@ -15,11 +15,45 @@ import org.lbsim.scenario.Node.MapNode;
  */
 final class BalancerBinder {
 
-    private static final List<String> BALANCER_KEYS = List.of("securityGroup", "listeners", "algorithm", "healthCheck",
-            "retries", "retryBudget", "outlierDetection", "deregistrationDelay", "slowStart", "connectTimeout",
-            "minimumHealthyTargets", "maxFails", "stickiness");
-    private static final List<String> HEALTH_CHECK_KEYS =
-            List.of("port", "interval", "timeout", "healthyThreshold", "unhealthyThreshold", "inBand", "probeWork");
+    static final Key<Void> HC_PORT = Key.described("port", new ValueRule.Port(), false,
+            "port probed on each backend; default: the first listener");
+    static final Key<Double> HC_INTERVAL = Key.optional("interval", ValueRule.Duration.positive(Values.POSITIVE_DURATION),
+            HealthCheckSpec.DEFAULT_INTERVAL, "30s", "time between probes");
+    static final Key<Double> HC_TIMEOUT = Key.optional("timeout", ValueRule.Duration.positive(Values.POSITIVE_DURATION),
+            HealthCheckSpec.DEFAULT_TIMEOUT, "5s", "no answer within it is a failed probe; less than interval");
+    static final Key<Integer> HEALTHY_THRESHOLD = Key.optional("healthyThreshold",
+            new ValueRule.Int(1, Bounds.MAX_THRESHOLD, Binding.THRESHOLD_RANGE),
+            HealthCheckSpec.DEFAULT_HEALTHY_THRESHOLD, "5", "consecutive passes that bring a backend back");
+    static final Key<Integer> UNHEALTHY_THRESHOLD = Key.optional("unhealthyThreshold",
+            new ValueRule.Int(1, Bounds.MAX_THRESHOLD, Binding.THRESHOLD_RANGE),
+            HealthCheckSpec.DEFAULT_UNHEALTHY_THRESHOLD, "2", "consecutive failures that take a backend out");
+    static final Key<Boolean> IN_BAND = Key.optional("inBand", new ValueRule.Flag(), false, "false",
+            "true: a probe is a small request that waits in the instance's queue like any other");
+    static final Key<Double> PROBE_WORK = Key.optional("probeWork", ValueRule.Duration.positive(Values.POSITIVE_DURATION),
+            HealthCheckSpec.DEFAULT_PROBE_WORK, "1ms", "work of an in-band probe at speed 1.0");
+
+    /** {@code balancer.healthCheck}, with AWS ALB target-group defaults. */
+    static final MapRule HEALTH_CHECK = MapRule.of("active health checks (AWS ALB target-group defaults)", HC_PORT,
+            HC_INTERVAL, HC_TIMEOUT, HEALTHY_THRESHOLD, UNHEALTHY_THRESHOLD, IN_BAND, PROBE_WORK);
+
+    static final Key<Void> SECURITY_GROUP = Key.described("securityGroup", new ValueRule.Text("a security group's name"),
+            false, "the group guarding the balancer; none: no filtering");
+    static final Key<Void> LISTENERS = Key.described("listeners", new ValueRule.ListOf(new ValueRule.Port(), 1), false,
+            "ports the balancer accepts; default [80]");
+    static final Key<Void> ALGORITHM = Key.described("algorithm", new ValueRule.Algorithm(), false,
+            "the balancing algorithm (./lbsim algorithms lists them); default " + AlgorithmBinder.DEFAULT_ALGORITHM);
+    static final Key<Void> HEALTH_CHECK_KEY = Key.described("healthCheck", new ValueRule.Section(HEALTH_CHECK), false,
+            "active health checks");
+
+    /**
+     * {@code balancer:}; besides these keys, the parameters the chosen algorithm declares
+     * ({@link AlgorithmBinder}).
+     */
+    static final MapRule BALANCER = new MapRule("the load balancer", Binding.<Key<?>>concat(
+            List.of(SECURITY_GROUP, LISTENERS, ALGORITHM, HEALTH_CHECK_KEY), PoliciesBinder.KEYS), List.of());
+
+    private static final List<String> BALANCER_KEYS = BALANCER.names();
+    private static final List<String> HEALTH_CHECK_KEYS = HEALTH_CHECK.names();
 
     private final Problems problems;
     private final Values values;
@@ -68,17 +102,12 @@ final class BalancerBinder {
                 "a health check map with keys " + String.join(", ", HEALTH_CHECK_KEYS), problems);
         f.allowOnly(HEALTH_CHECK_KEYS);
         Integer port = binding.optional(f, "port", defaultPort, values::port);
-        Double interval = binding.optional(f, "interval", HealthCheckSpec.DEFAULT_INTERVAL,
-                (n, p) -> values.duration(n, p, d -> d > 0, Values.POSITIVE_DURATION));
-        Double timeout = binding.optional(f, "timeout", HealthCheckSpec.DEFAULT_TIMEOUT,
-                (n, p) -> values.duration(n, p, d -> d > 0, Values.POSITIVE_DURATION));
-        Integer healthy = binding.optional(f, "healthyThreshold", HealthCheckSpec.DEFAULT_HEALTHY_THRESHOLD,
-                (n, p) -> values.smallInteger(n, p, 1, Bounds.MAX_THRESHOLD, Binding.THRESHOLD_RANGE));
-        Integer unhealthy = binding.optional(f, "unhealthyThreshold", HealthCheckSpec.DEFAULT_UNHEALTHY_THRESHOLD,
-                (n, p) -> values.smallInteger(n, p, 1, Bounds.MAX_THRESHOLD, Binding.THRESHOLD_RANGE));
-        Boolean inBand = binding.optional(f, "inBand", false, values::bool);
-        Double probeWork = binding.optional(f, "probeWork", HealthCheckSpec.DEFAULT_PROBE_WORK,
-                (n, p) -> values.duration(n, p, d -> d > 0, Values.POSITIVE_DURATION));
+        Double interval = binding.optional(f, HC_INTERVAL);
+        Double timeout = binding.optional(f, HC_TIMEOUT);
+        Integer healthy = binding.optional(f, HEALTHY_THRESHOLD);
+        Integer unhealthy = binding.optional(f, UNHEALTHY_THRESHOLD);
+        Boolean inBand = binding.optional(f, IN_BAND);
+        Double probeWork = binding.optional(f, PROBE_WORK);
         if (timeout != null && interval != null && timeout >= interval) {
             Node at = f.has("timeout") ? f.get("timeout") : f.get("interval");
             problems.add(at.location(), f.pathOf(f.has("timeout") ? "timeout" : "interval"), "found a timeout of "

@@ -52,6 +52,18 @@ final class Binding {
         return node == null ? defaultValue : read.apply(node, fields.pathOf(key));
     }
 
+    /** The value of an optional key read by its rule: its default when absent, null when present and wrong. */
+    <T> T optional(Fields fields, Key<T> key) {
+        Node node = fields.get(key.name());
+        return node == null ? key.defaultValue() : key.scalar().read(values, node, fields.pathOf(key.name()));
+    }
+
+    /** The value of a required key read by its rule; null when it is missing or wrong (either is reported). */
+    <T> T require(Fields fields, Key<T> key) {
+        Node node = fields.require(key.name(), key.missing());
+        return node == null ? null : key.scalar().read(values, node, fields.pathOf(key.name()));
+    }
+
     /**
      * The items of a list; absent gives an empty list. Anything but a list is reported, and so is
      * an empty list where at least one item is needed.
@@ -81,12 +93,6 @@ final class Binding {
             return null;
         }
         return name;
-    }
-
-    Double requiredDuration(Fields f, String key, String expected, boolean zeroAllowed) {
-        Node node = f.require(key, expected);
-        return node == null ? null
-                : values.duration(node, f.pathOf(key), zeroAllowed ? d -> d >= 0 : d -> d > 0, expected);
     }
 
     /**
@@ -130,8 +136,8 @@ final class Binding {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "s";
     }
 
-    static List<String> concat(List<String> first, Collection<String> second) {
-        List<String> all = new ArrayList<>(first);
+    static <T> List<T> concat(List<? extends T> first, Collection<? extends T> second) {
+        List<T> all = new ArrayList<>(first);
         all.addAll(second);
         return all;
     }

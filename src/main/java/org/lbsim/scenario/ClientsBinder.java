@@ -20,8 +20,30 @@ import org.lbsim.cluster.spec.RequestClassSpec;
  */
 final class ClientsBinder {
 
-    private static final List<String> CLIENT_KEYS =
-            List.of("name", "arrivals", "service", "mix", "protocol", "port", "sources", "target", "timeout");
+    static final Key<String> PROTOCOL = Key.optional("protocol", new ValueRule.Choice(Binding.PROTOCOLS), "tcp", "tcp",
+            "protocol of the requests, checked by security groups");
+    static final Key<Integer> PORT = Key.optional("port", new ValueRule.Port(), 80, "80", "destination port");
+    static final Key<Double> TIMEOUT = Key.optional("timeout", ValueRule.Duration.positive(Values.POSITIVE_DURATION),
+            Double.POSITIVE_INFINITY, null, "the client gives up after this long; none: it waits forever");
+
+    /** A client of {@code clients:}. */
+    static final MapRule CLIENT = MapRule.of("a client: who sends requests, how often and what they cost",
+                    Key.described("name", new ValueRule.Name(), true, "unique among clients; events refer to it"),
+                    Key.described("arrivals", ArrivalsBinder.ARRIVALS, true, "how requests arrive in time"),
+                    Key.described("service", DistributionBinder.DISTRIBUTION, false,
+                            "work per request, in seconds at speed 1.0; required unless mix (or a trace)"),
+                    Key.described("mix", new ValueRule.ListOf(new ValueRule.Section(ArrivalsBinder.REQUEST_CLASS), 1), false,
+                            "request classes instead of one service"),
+                    PROTOCOL, PORT,
+                    Key.described("sources", new ValueRule.ListOf(new ValueRule.CidrBlock(), 1), false,
+                            "source addresses are drawn from these CIDR blocks; default [0.0.0.0/0]"),
+                    Key.described("target", new ValueRule.Text("balancer or a server's name"), false,
+                            "balancer (default) or a server's name, to bypass the balancer"),
+                    TIMEOUT)
+            .with(new MapRule.NotBoth("service", "mix"),
+                    new MapRule.OneOfRequired(List.of("service", "mix"), "arrivals", "process", "trace"));
+
+    private static final List<String> CLIENT_KEYS = CLIENT.names();
 
     /**
      * The clients bound, and the names that events may refer to.
@@ -85,7 +107,7 @@ final class ClientsBinder {
         }
         DistributionSpec service = boundService;
         Protocol protocol = binding.optional(f, "protocol", Protocol.TCP, binding::protocol);
-        Integer port = binding.optional(f, "port", 80, values::port);
+        Integer port = binding.optional(f, PORT);
         List<Cidr> sources = new ArrayList<>();
         Node sourcesNode = f.get("sources");
         if (sourcesNode == null) {
@@ -95,8 +117,7 @@ final class ClientsBinder {
             for (int i = 0; i < items.size(); i++) sources.add(values.cidr(items.get(i), f.pathOf("sources") + "[" + i + "]"));
         }
         String target = binding.optional(f, "target", ClientSpec.BALANCER, (n, p) -> target(n, p, serverNames));
-        Double timeout = binding.optional(f, "timeout", Double.POSITIVE_INFINITY,
-                (n, p) -> values.duration(n, p, d -> d > 0, Values.POSITIVE_DURATION));
+        Double timeout = binding.optional(f, TIMEOUT);
         if (problems.count() > before) return null;
         return problems.construct(f.location(), path,
                 () -> new ClientSpec(name, arrivals, service, mix, protocol, port, sources, target, timeout));

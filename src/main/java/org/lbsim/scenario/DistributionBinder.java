@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.DoublePredicate;
 import org.lbsim.cluster.spec.DistributionSpec;
 
 /**
@@ -21,38 +20,46 @@ final class DistributionBinder {
     /** What a Weibull shape may be, here and for failures' up times ({@link Bounds#MIN_SHAPE}). */
     static final String SHAPE_RANGE = "a Weibull shape from 0.1 to 100 such as 1.5";
 
-    private enum Unit { DURATION, NUMBER, WHOLE }
+    private static final Key<Double> MEAN = positiveDuration("mean", "the mean");
 
-    /** One parameter: its key, how it is written, the range it needs and how to say it. */
-    private record Parameter(String key, Unit unit, DoublePredicate inRange, String expected) {
-    }
-
-    private static final Parameter MEAN = positiveDuration("mean");
-
-    private static final Map<String, List<Parameter>> PARAMETERS = new LinkedHashMap<>();
+    /** Each distribution's keys besides {@code distribution}, by its name. */
+    private static final Map<String, List<Key<?>>> PARAMETERS = new LinkedHashMap<>();
 
     static {
         PARAMETERS.put("exponential", List.of(MEAN));
-        PARAMETERS.put("constant", List.of(positiveDuration("value")));
+        PARAMETERS.put("constant", List.of(positiveDuration("value", "always this value")));
         PARAMETERS.put("uniform", List.of(
-                new Parameter("min", Unit.DURATION, v -> v >= 0, "a duration of 0 or more such as 10ms"),
-                positiveDuration("max")));
-        PARAMETERS.put("erlang", List.of(
-                new Parameter("k", Unit.WHOLE, v -> v >= 1 && v <= Bounds.MAX_PHASES,
-                        "a whole number of phases, at least 1 and at most 1000"), MEAN));
+                Key.required("min", ValueRule.Duration.atLeastZero("a duration of 0 or more such as 10ms"),
+                        "a duration of 0 or more such as 10ms", "the lowest value"),
+                positiveDuration("max", "the highest value, above min")));
+        ValueRule.Int phases = new ValueRule.Int(1, Bounds.MAX_PHASES, "a whole number of phases, at least 1 and at most 1000");
+        PARAMETERS.put("erlang", List.of(Key.required("k", phases, phases.expected(), "the number of exponential phases"),
+                MEAN));
+        ValueRule.Decimal cv = ValueRule.Decimal.closed(Bounds.MIN_CV, Bounds.MAX_CV,
+                "a coefficient of variation from 0.001 to 100 such as 1.5");
         PARAMETERS.put("lognormal", List.of(MEAN,
-                new Parameter("cv", Unit.NUMBER, v -> v >= Bounds.MIN_CV && v <= Bounds.MAX_CV,
-                        "a coefficient of variation from 0.001 to 100 such as 1.5")));
+                Key.required("cv", cv, cv.expected(), "the coefficient of variation, standard deviation / mean")));
+        ValueRule.Decimal h2cv = ValueRule.Decimal.closed(1, Bounds.MAX_CV,
+                "a coefficient of variation of at least 1 and at most 100 such as 2 (use exponential for 1, erlang below)");
         PARAMETERS.put("hyperexponential", List.of(MEAN,
-                new Parameter("cv", Unit.NUMBER, v -> v >= 1 && v <= Bounds.MAX_CV,
-                        "a coefficient of variation of at least 1 and at most 100 such as 2 "
-                                + "(use exponential for 1, erlang below)")));
-        PARAMETERS.put("pareto", List.of(MEAN,
-                new Parameter("alpha", Unit.NUMBER, v -> v > 1 && v <= Bounds.MAX_ALPHA,
-                        "a tail index greater than 1 and at most 100 such as 2.5 (at 1 or below the mean is infinite)")));
-        PARAMETERS.put("weibull", List.of(
-                new Parameter("shape", Unit.NUMBER, v -> v >= Bounds.MIN_SHAPE && v <= Bounds.MAX_SHAPE, SHAPE_RANGE),
-                positiveDuration("scale")));
+                Key.required("cv", h2cv, h2cv.expected(), "the coefficient of variation, standard deviation / mean")));
+        ValueRule.Decimal alpha = new ValueRule.Decimal(1, true, Bounds.MAX_ALPHA, false,
+                "a tail index greater than 1 and at most 100 such as 2.5 (at 1 or below the mean is infinite)");
+        PARAMETERS.put("pareto", List.of(MEAN, Key.required("alpha", alpha, alpha.expected(), "the tail index")));
+        ValueRule.Decimal shape = ValueRule.Decimal.closed(Bounds.MIN_SHAPE, Bounds.MAX_SHAPE, SHAPE_RANGE);
+        PARAMETERS.put("weibull", List.of(Key.required("shape", shape, SHAPE_RANGE, "the shape k"),
+                positiveDuration("scale", "the scale")));
+    }
+
+    /** A distribution map: {@code distribution} names one, and the map holds exactly that one's keys. */
+    static final ValueRule.Tagged DISTRIBUTION = tagged();
+
+    private static ValueRule.Tagged tagged() {
+        Map<String, MapRule> variants = new LinkedHashMap<>();
+        PARAMETERS.forEach((kind, keys) -> variants.put(kind, new MapRule("a " + kind + " distribution",
+                Binding.<Key<?>>concat(List.of(Key.required("distribution", new ValueRule.Choice(List.copyOf(PARAMETERS.keySet())),
+                        "one of: " + String.join(", ", PARAMETERS.keySet()), "the distribution")), keys), List.of())));
+        return new ValueRule.Tagged("distribution", variants, "a distribution such as {distribution: exponential, mean: 20ms}");
     }
 
     private final Values values;
@@ -63,8 +70,8 @@ final class DistributionBinder {
         this.problems = problems;
     }
 
-    private static Parameter positiveDuration(String key) {
-        return new Parameter(key, Unit.DURATION, v -> v > 0, Values.POSITIVE_DURATION);
+    private static Key<Double> positiveDuration(String key, String description) {
+        return Key.required(key, ValueRule.Duration.positive(Values.POSITIVE_DURATION), Values.POSITIVE_DURATION, description);
     }
 
     /** Returns null when the map has problems, which are then recorded. */
@@ -76,28 +83,19 @@ final class DistributionBinder {
         if (kind == null) {
             // Which keys belong is unknown; accept any distribution's keys so that only the kind is reported.
             Set<String> anyKey = new LinkedHashSet<>(List.of("distribution"));
-            PARAMETERS.values().forEach(list -> list.forEach(p -> anyKey.add(p.key())));
+            PARAMETERS.values().forEach(list -> list.forEach(p -> anyKey.add(p.name())));
             fields.allowOnly(anyKey);
             return null;
         }
         List<String> keys = new ArrayList<>(List.of("distribution"));
-        PARAMETERS.get(kind).forEach(p -> keys.add(p.key()));
+        PARAMETERS.get(kind).forEach(p -> keys.add(p.name()));
         fields.allowOnly(keys);
         Map<String, Double> read = new HashMap<>();
-        for (Parameter parameter : PARAMETERS.get(kind)) {
-            Node valueNode = fields.require(parameter.key(), parameter.expected());
+        for (Key<?> parameter : PARAMETERS.get(kind)) {
+            Node valueNode = fields.require(parameter.name(), parameter.missing());
             if (valueNode == null) continue;
-            String valuePath = fields.pathOf(parameter.key());
-            Double value = switch (parameter.unit()) {
-                case DURATION -> values.duration(valueNode, valuePath, parameter.inRange(), parameter.expected());
-                case NUMBER -> values.number(valueNode, valuePath, parameter.inRange(), parameter.expected());
-                case WHOLE -> {
-                    Long whole = values.integer(valueNode, valuePath, v -> parameter.inRange().test(v)
-                            && v <= Integer.MAX_VALUE, parameter.expected());
-                    yield whole == null ? null : whole.doubleValue();
-                }
-            };
-            read.put(parameter.key(), value);
+            Object value = parameter.scalar().read(values, valueNode, fields.pathOf(parameter.name()));
+            read.put(parameter.name(), value == null ? null : ((Number) value).doubleValue());
         }
         if (problems.count() > before) return null;
         return problems.construct(fields.location(), path, () -> create(kind, read));

@@ -30,6 +30,47 @@ final class EventsBinder {
     record Timeline(List<EventSpec> events, Map<String, Place> switchedTo) {
     }
 
+    static final Key<Double> RATE = Key.required("rate", ValueRule.Rate.POSITIVE, "a positive rate such as 300/s",
+            "the client's new arrival rate");
+    static final Key<Double> FACTOR = Key.required("factor", new ValueRule.Decimal(0, true, 1, false,
+            "a number in (0, 1] such as 0.25"), "the speed multiplier, in (0, 1], such as 0.25", "the speed multiplier");
+    static final Key<Integer> WEIGHT = Key.required("weight", new ValueRule.Int(0, Bounds.MAX_WEIGHT, Binding.WEIGHT_RANGE),
+            Binding.WEIGHT_RANGE, "the balancer's new weight for the server");
+
+    /** Every key an event may hold, by name; {@link EventAction} says which each action takes. */
+    private static final Map<String, Key<?>> KEYS = new LinkedHashMap<>();
+
+    static {
+        List.<Key<?>>of(
+                Key.described("at", ValueRule.Duration.atLeastZero("a time from 0 to the duration"), true,
+                        "when the event happens, from 0 to the scenario's duration"),
+                Key.described("action", new ValueRule.Choice(EventAction.yamlNames()), true, "what happens"),
+                Key.described("server", new ValueRule.Text("a server's name"), true,
+                        "the server, by its name after count expansion (add-server: the new server's name)"),
+                Key.described("client", new ValueRule.Text("a client's name"), true, "the client"),
+                RATE,
+                Key.described("algorithm", new ValueRule.Algorithm(), true, "the algorithm to switch to"),
+                FACTOR,
+                Key.described("template", new ValueRule.Text("a server's name"), true, "the server to copy"),
+                WEIGHT,
+                Key.described("group", new ValueRule.Text("a security group's name"), true, "the security group"),
+                Key.described("inbound", new ValueRule.ListOf(new ValueRule.Section(SecurityGroupsBinder.RULE), 0), true,
+                        "the group's new inbound rules (empty: deny everything)"))
+                .forEach(key -> KEYS.put(key.name(), key));
+    }
+
+    /** An event of {@code events:}: its keys depend on {@code action}. */
+    static final ValueRule.Tagged EVENT = event();
+
+    private static ValueRule.Tagged event() {
+        Map<String, MapRule> variants = new LinkedHashMap<>();
+        for (EventAction action : EventAction.values()) {
+            variants.put(action.yamlName(), new MapRule("a " + action.yamlName() + " event",
+                    action.keys().stream().<Key<?>>map(KEYS::get).toList(), List.of()));
+        }
+        return new ValueRule.Tagged("action", variants, "an event such as {at: 3min, action: fail, server: web-2}");
+    }
+
     private final Problems problems;
     private final Values values;
     private final Binding binding;
@@ -115,8 +156,7 @@ final class EventsBinder {
             problems.add(f.get("client").location(), f.pathOf("client"), "found '" + client
                     + "', a client of closed-loop users or a trace, expected an open client: only those have a rate to set");
         }
-        Node rateNode = f.require("rate", "a positive rate such as 300/s");
-        Double rate = rateNode == null ? null : values.rate(rateNode, f.pathOf("rate"));
+        Double rate = binding.require(f, RATE);
         return () -> new EventSpec.SetRate(at, client, rate);
     }
 
@@ -130,9 +170,7 @@ final class EventsBinder {
 
     private Supplier<EventSpec> slow(Fields f, Double at, Subjects subjects) {
         String server = binding.reference(f, "server", subjects.servers(), "server");
-        Node factorNode = f.require("factor", "the speed multiplier, in (0, 1], such as 0.25");
-        Double factor = factorNode == null ? null : values.number(factorNode, f.pathOf("factor"),
-                v -> v > 0 && v <= 1, "a number in (0, 1] such as 0.25");
+        Double factor = binding.require(f, FACTOR);
         return () -> new EventSpec.Slow(at, server, factor);
     }
 
@@ -150,9 +188,7 @@ final class EventsBinder {
 
     private Supplier<EventSpec> setWeight(Fields f, Double at, Subjects subjects) {
         String server = binding.reference(f, "server", subjects.servers(), "server");
-        Node weightNode = f.require("weight", Binding.WEIGHT_RANGE);
-        Integer weight = weightNode == null ? null
-                : values.smallInteger(weightNode, f.pathOf("weight"), 0, Bounds.MAX_WEIGHT, Binding.WEIGHT_RANGE);
+        Integer weight = binding.require(f, WEIGHT);
         return () -> new EventSpec.SetWeight(at, server, weight);
     }
 

@@ -13,8 +13,33 @@ import org.lbsim.cluster.spec.Protocol;
 /** Binds {@code networkAcls:}: the subnets they apply to and their numbered, stateless rules. */
 final class NetworkAclBinder {
 
-    static final List<String> ACL_KEYS = List.of("name", "appliesTo", "inbound", "outbound");
     static final List<String> ACL_ACTIONS = List.of("allow", "deny");
+
+    /** A numbered rule of a network ACL; {@code remoteKey} is {@code from} inbound and {@code to} outbound. */
+    static MapRule rule(String remoteKey) {
+        return MapRule.of("a rule such as {number: 100, action: allow, protocol: tcp, ports: 80, " + remoteKey + ": 0.0.0.0/0}",
+                        Key.described("number", new ValueRule.Int(1, AclRuleSpec.MAX_NUMBER,
+                                "a whole number from 1 to " + AclRuleSpec.MAX_NUMBER), true,
+                                "evaluation order, ascending; unique within the list"),
+                        Key.described("action", new ValueRule.Choice(ACL_ACTIONS), true, "what a match does"),
+                        Key.described("protocol", new ValueRule.Choice(Binding.PROTOCOLS), true, "as in security groups"),
+                        Key.described("ports", new ValueRule.PortRange(), false,
+                                "destination ports; required for tcp and udp, absent for icmp and all"),
+                        Key.described(remoteKey, new ValueRule.CidrBlock(), true,
+                                "the remote end, a CIDR block (never a security group)"))
+                .with(new MapRule.OnlyWhen("ports", "protocol", List.of("tcp", "udp"), true));
+    }
+
+    static final MapRule ACL = MapRule.of("a network ACL: stateless rules guarding subnets",
+            Key.described("name", new ValueRule.Name(), true, "unique among network ACLs"),
+            Key.described("appliesTo", new ValueRule.ListOf(new ValueRule.Text("balancer or a server's name"), 1), true,
+                    "the subnets it guards: balancer and/or server names"),
+            Key.described("inbound", new ValueRule.ListOf(new ValueRule.Section(rule("from")), 0), false,
+                    "rules for traffic entering the subnet; none: everything denied"),
+            Key.described("outbound", new ValueRule.ListOf(new ValueRule.Section(rule("to")), 0), false,
+                    "rules for traffic leaving the subnet; none: everything denied"));
+
+    static final List<String> ACL_KEYS = ACL.names();
 
     private final Problems problems;
     private final Values values;
@@ -103,7 +128,7 @@ final class NetworkAclBinder {
 
     private AclRuleSpec aclRule(Node node, String path, String remoteKey, Map<Integer, Location> numbers) {
         int before = problems.count();
-        List<String> keys = List.of("number", "action", "protocol", "ports", remoteKey);
+        List<String> keys = rule(remoteKey).names();
         Fields f = Fields.of(node, path, "a rule map such as {number: 100, action: allow, protocol: tcp, ports: 80, "
                 + remoteKey + ": 0.0.0.0/0}", problems);
         f.allowOnly(keys);

@@ -16,13 +16,23 @@ import java.util.function.DoublePredicate;
  *                            weight (a hash ring's points per unit), and the value times the total
  *                            weight of the servers a run may hold may be at most this (checked in
  *                            {@code long}); 0 when the value is not per weight
+ * @param min                 the least value {@code inRange} accepts, for the schema; NaN when not said
+ * @param max                 the greatest value {@code inRange} accepts; NaN when not said
+ * @param defaultText         the default as a scenario writes it ({@code 10s}); null when unknown
+ * @param description         what the parameter means, for the schema; null when unknown
  */
 public record ParameterRule(Kind kind, DoublePredicate inRange, String expected, double defaultValue,
-                            long maxTimesTotalWeight) {
+                            long maxTimesTotalWeight, double min, double max, String defaultText, String description) {
 
     /** A rule whose value is not counted per unit of weight. */
     public ParameterRule(Kind kind, DoublePredicate inRange, String expected) {
         this(kind, inRange, expected, Double.NaN, 0);
+    }
+
+    /** A rule with no bounds, default text or description for the schema. */
+    public ParameterRule(Kind kind, DoublePredicate inRange, String expected, double defaultValue,
+                         long maxTimesTotalWeight) {
+        this(kind, inRange, expected, defaultValue, maxTimesTotalWeight, Double.NaN, Double.NaN, null, null);
     }
 
     /** The kinds of value a parameter may take. */

@@ -24,9 +24,37 @@ import org.lbsim.scenario.Node.ScalarNode;
  */
 final class ScenarioBinder {
 
-    private static final List<String> TOP_KEYS = List.of("name", "seed", "duration", "warmup",
-            "maxRequestsInSystem", "clients", "securityGroups", "networkAcls", "balancer", "servers", "events",
-            "autoscaling");
+    static final Key<Long> SEED = Key.optional("seed", new ValueRule.Long64(Long.MIN_VALUE, Long.MAX_VALUE,
+            "a whole number from -9223372036854775808 to 9223372036854775807"), 1L, "1",
+            "the seed every random stream is derived from");
+    static final Key<Double> DURATION = Key.required("duration", new ValueRule.Duration(0, true, Bounds.MAX_RUN, false,
+                    "a positive duration of at most 365d (a year) such as 10min"),
+            "the simulated time, a positive duration such as 10min", "simulated time of a run");
+    static final Key<Double> WARMUP = Key.optional("warmup",
+            ValueRule.Duration.atLeastZero("a duration of 0 or more such as 1min"), 0.0, "0",
+            "requests arriving before it are not counted; less than duration");
+    static final Key<Long> MAX_REQUESTS = Key.optional("maxRequestsInSystem", new ValueRule.Long64(1,
+                    Bounds.MAX_REQUESTS_IN_SYSTEM, "a whole number of at least 1 and at most 100_000_000"),
+            Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM, "10_000_000", "cap on requests held at once");
+
+    /** The scenario file's top level: the root of every rule the loader applies. */
+    static final MapRule TOP = MapRule.of("an lbsim scenario: a simulated load-balanced cluster",
+            Key.described("name", new ValueRule.Name(), false, "shown in results; default: the file name without extension"),
+            SEED, DURATION, WARMUP, MAX_REQUESTS,
+            Key.described("clients", new ValueRule.ListOf(new ValueRule.Section(ClientsBinder.CLIENT), 1), true,
+                    "who sends requests"),
+            Key.described("securityGroups", new ValueRule.ListOf(new ValueRule.Section(SecurityGroupsBinder.GROUP), 0),
+                    false, "firewalls, referenced by the balancer and servers"),
+            Key.described("networkAcls", new ValueRule.ListOf(new ValueRule.Section(NetworkAclBinder.ACL), 0), false,
+                    "stateless subnet firewalls"),
+            Key.described("balancer", new ValueRule.Section(BalancerBinder.BALANCER), false, "the load balancer"),
+            Key.described("servers", new ValueRule.ListOf(new ValueRule.Section(ServersBinder.SERVER), 1), true,
+                    "the instances behind the balancer"),
+            Key.described("events", new ValueRule.ListOf(EventsBinder.EVENT, 0), false, "a scripted timeline"),
+            Key.described("autoscaling", new ValueRule.Section(AutoscalingBinder.AUTOSCALING), false,
+                    "target tracking: instances added and removed to hold a metric"));
+
+    private static final List<String> TOP_KEYS = TOP.names();
 
     private final String defaultName;
     private final Problems problems;
@@ -67,21 +95,16 @@ final class ScenarioBinder {
         Fields top = Fields.of(root, "", "a scenario map with keys " + String.join(", ", TOP_KEYS), problems);
         top.allowOnly(TOP_KEYS);
         String name = binding.optional(top, "name", defaultName, values::name);
-        Long seed = binding.optional(top, "seed", 1L, (n, p) -> values.integer(n, p, v -> true,
-                "a whole number from -9223372036854775808 to 9223372036854775807"));
-        Node durationNode = top.require("duration", "the simulated time, a positive duration such as 10min");
-        Double duration = durationNode == null ? null : values.duration(durationNode, "duration",
-                d -> d > 0 && d <= Bounds.MAX_RUN, "a positive duration of at most 365d (a year) such as 10min");
-        Double warmup = binding.optional(top, "warmup", 0.0,
-                (n, p) -> values.duration(n, p, d -> d >= 0, "a duration of 0 or more such as 1min"));
+        Long seed = binding.optional(top, SEED);
+        Node durationNode = top.get("duration");
+        Double duration = binding.require(top, DURATION);
+        Double warmup = binding.optional(top, WARMUP);
         if (duration != null && warmup != null && warmup >= duration) {
             Node warmupNode = top.get("warmup");
             values.reportFound(warmupNode, "warmup", ((ScalarNode) warmupNode).text(),
                     "a warmup shorter than the duration (" + ((ScalarNode) durationNode).text() + ")");
         }
-        Long maxRequests = binding.optional(top, "maxRequestsInSystem", Scenario.DEFAULT_MAX_REQUESTS_IN_SYSTEM,
-                (n, p) -> values.integer(n, p, v -> v >= 1 && v <= Bounds.MAX_REQUESTS_IN_SYSTEM,
-                        "a whole number of at least 1 and at most 100_000_000"));
+        Long maxRequests = binding.optional(top, MAX_REQUESTS);
 
         Set<String> groupNames = SecurityGroupsBinder.names(top.get("securityGroups"));
         List<SecurityGroupSpec> groups = groupsBinder.securityGroups(top, groupNames);

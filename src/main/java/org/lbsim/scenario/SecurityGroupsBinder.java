@@ -20,8 +20,22 @@ import org.lbsim.scenario.Node.ScalarNode;
  */
 final class SecurityGroupsBinder {
 
-    private static final List<String> GROUP_KEYS = List.of("name", "inbound");
-    private static final List<String> RULE_KEYS = List.of("protocol", "ports", "from");
+    /** An inbound rule of a security group (and of a {@code set-security-rule} event). */
+    static final MapRule RULE = MapRule.of("a rule such as {protocol: tcp, ports: 80, from: 0.0.0.0/0}",
+                    Key.described("protocol", new ValueRule.Choice(Binding.PROTOCOLS), true, "all is every protocol"),
+                    Key.described("ports", new ValueRule.PortRange(), false,
+                            "destination ports allowed; required for tcp and udp, absent for icmp and all"),
+                    Key.described("from", new ValueRule.Text("a CIDR block such as 0.0.0.0/0 or a security group's name"), true,
+                            "a CIDR block, or the name of a security group whose members may connect"))
+            .with(new MapRule.OnlyWhen("ports", "protocol", List.of("tcp", "udp"), true));
+
+    static final MapRule GROUP = MapRule.of("a security group: allow rules; whatever no rule allows is denied",
+            Key.described("name", new ValueRule.Name(), true, "unique among groups"),
+            Key.described("inbound", new ValueRule.ListOf(new ValueRule.Section(RULE), 0), false,
+                    "allow rules; none: everything denied"));
+
+    private static final List<String> GROUP_KEYS = GROUP.names();
+    private static final List<String> RULE_KEYS = RULE.names();
 
     private final Problems problems;
     private final Values values;
