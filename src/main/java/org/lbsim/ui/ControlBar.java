@@ -137,6 +137,7 @@ final class ControlBar extends FlowPane {
         if (typed < rate.getMin()) rate.setMin(typed);
         rate.setValue(typed);
         send(run, client, typed);
+        rate.requestFocus(); // out of the field: the window's keys work again
     }
 
     /** Controls that belong together stay together on one row when the bar wraps. */

@@ -46,7 +46,7 @@ final class KeysSheet {
         GridPane table = new GridPane();
         table.setHgap(24);
         table.setVgap(6);
-        table.setPadding(new Insets(4, 0, 4, 0));
+        table.setPadding(new Insets(8, 16, 8, 16));
         int row = 0;
         for (KeyboardShortcuts.Shortcut shortcut : KeyboardShortcuts.ALL) {
             Label key = new Label(shortcut.nameKey() == null ? shortcut.key() : messages.get(shortcut.nameKey()));
@@ -56,6 +56,10 @@ final class KeysSheet {
             what.setWrapText(true);
             table.addRow(row++, key, what);
         }
+        Label note = new Label(messages.get("keys.note"));
+        note.setWrapText(true);
+        note.setPadding(new Insets(8, 0, 0, 0));
+        table.add(note, 0, row, 2, 1);
         return table;
     }
 }

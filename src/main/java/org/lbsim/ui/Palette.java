@@ -32,7 +32,7 @@ final class Palette {
     static final Color SERVED = BLUISH_GREEN;
     static final Color DENIED = VERMILION;
     static final Color REJECTED = ORANGE;
-    static final Color LOST = REDDISH_PURPLE;
+    static final Color LOST = BLACK; // as the charts draw errors
     static final Color GOOD = BLUISH_GREEN;
     static final Color DEGRADED = ORANGE;
     static final Color BAD = VERMILION;

@@ -23,7 +23,7 @@ import org.lbsim.cluster.spec.ServerSpec;
  * The architecture, drawn from the scenario: internet clients → the balancer's security group
  * → the balancer → the instances' security group → the instances, with requests flowing
  * along the arrows: green dots when served, vermilion squares where a security group denies
- * them, orange triangles when rejected, purple crosses when lost to a failed instance. The
+ * them, orange triangles when rejected, black crosses when lost to a failed instance. The
  * counters at the top left, with the same marks, are the legend.
  */
 final class TopologyView extends Pane {
@@ -87,6 +87,8 @@ final class TopologyView extends Pane {
         }
         setMinSize(700, 300);
         messages.localeProperty().addListener((o, a, b) -> redraw(lastRedraw));
+        // A click on the picture takes the focus from the rate field, so that the keys work again.
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         type = TypeScale.of(this);
         type.onChange(() -> {
             pathGeometry = "";

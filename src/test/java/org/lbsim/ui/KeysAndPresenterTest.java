@@ -153,6 +153,11 @@ class KeysAndPresenterTest {
         assertThat(run.latest().time()).as("neither stepped nor reset").isEqualTo(3);
         assertThat(run.latest().servers()).allMatch(ClusterSnapshot.ServerState::up);
         assertThat(window.topology().selected()).isEmpty();
+
+        // A click on the picture takes the focus out of the field: the keys work again.
+        robot.clickOn(robot.point(window.topology()).atPosition(javafx.geometry.Pos.CENTER_LEFT));
+        robot.type(KeyCode.S);
+        waitFor(() -> run.latest().time() == 3 + LiveRun.STEP);
     }
 
     @Test
@@ -162,6 +167,8 @@ class KeysAndPresenterTest {
         robot.clickOn(rate);
         robot.interact(rate::clear);
         robot.write("600").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rate.isFocused()).as("Enter gives the keys back to the window").isFalse();
         simulateTo(10);
         long sentBy10 = run.latest().totals().sent();
         // 600/s for the users, against 150 before, plus the scanners' trickle.
