@@ -96,16 +96,23 @@ final class ServerCard extends VBox {
 
         // Each figure on one row with its bar: the card stays short enough for two to stand one
         // above the other in presenter mode's large type at 1280×720.
-        getChildren().addAll(title, barRow(workers, busyBar), barRow(queue, queueBar), truthRow, beliefRow, buttons);
+        getChildren().addAll(title, figures(), truthRow, beliefRow, buttons);
     }
 
-    private static HBox barRow(Label figure, ProgressBar bar) {
-        figure.setStyle("-fx-min-width: 9em;");
-        bar.setMinWidth(40);
-        HBox.setHgrow(bar, javafx.scene.layout.Priority.ALWAYS);
-        HBox row = new HBox(6, figure, bar);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return row;
+    /** Busy workers and queue, each beside its bar, the bars one above the other. */
+    private javafx.scene.layout.GridPane figures() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(6);
+        grid.setVgap(2);
+        grid.addRow(0, workers, busyBar);
+        grid.addRow(1, queue, queueBar);
+        workers.setStyle("-fx-min-width: 9em;");
+        busyBar.setMinWidth(40);
+        queueBar.setMinWidth(40);
+        javafx.scene.layout.ColumnConstraints bars = new javafx.scene.layout.ColumnConstraints();
+        bars.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), bars);
+        return grid;
     }
 
     /** Its place among the cards, 1 for the first: the number key that selects it, when there is one. */
