@@ -44,20 +44,20 @@ final class KeyboardShortcuts {
             new Shortcut("F11", "keys.presenter"),
             new Shortcut("Esc", "keys.leavePresenter"));
 
-    /** What the keys act on, asked at each key: the window replaces these when a scenario is opened or reset. */
-    record Target(Supplier<LiveRun> run, Supplier<ControlBar> controls, Supplier<TopologyView> topology) {
+    // What the keys act on, asked at each key: the window replaces these when a scenario is opened or reset.
+    private final Supplier<LiveRun> run;
+    private final Supplier<ControlBar> controls;
+    private final Supplier<TopologyView> topology;
+
+    private KeyboardShortcuts(Supplier<LiveRun> run, Supplier<ControlBar> controls, Supplier<TopologyView> topology) {
+        this.run = run;
+        this.controls = controls;
+        this.topology = topology;
     }
 
-    private final Target target;
-
-    private KeyboardShortcuts(Target target) {
-        this.target = target;
-    }
-
-    /** Puts the keys on {@code scene}, acting on whatever {@code target} shows at the time of the key. */
+    /** Puts the keys on {@code scene}, acting on the run, control bar and topology the window shows at the time of the key. */
     static void install(Scene scene, Supplier<LiveRun> run, Supplier<ControlBar> controls, Supplier<TopologyView> topology) {
-        Target target = new Target(run, controls, topology);
-        KeyboardShortcuts keys = new KeyboardShortcuts(target);
+        KeyboardShortcuts keys = new KeyboardShortcuts(run, controls, topology);
         EventHandler<KeyEvent> pressed = event -> {
             if (keys.applies(scene, event) && keys.act(event.getCode())) event.consume();
         };
@@ -88,17 +88,17 @@ final class KeyboardShortcuts {
     private boolean act(KeyCode key) {
         int digit = digit(key);
         if (digit > 0) {
-            Optional<String> chosen = target.topology().get().select(digit);
-            chosen.ifPresent(name -> target.controls().get().showSelected(name));
+            Optional<String> chosen = topology.get().select(digit);
+            chosen.ifPresent(name -> controls.get().showSelected(name));
             return true;
         }
         switch (key) {
-            case SPACE -> target.controls().get().playOrPause();
-            case S -> target.controls().get().step();
-            case R -> target.controls().get().reset();
+            case SPACE -> controls.get().playOrPause();
+            case S -> controls.get().step();
+            case R -> controls.get().reset();
             // Through the same control as the card's buttons; nothing when no instance is selected.
-            case F -> target.topology().get().selected().ifPresent(name -> target.run().get().control(c -> c.fail(name)));
-            case U -> target.topology().get().selected().ifPresent(name -> target.run().get().control(c -> c.recover(name)));
+            case F -> topology.get().selected().ifPresent(name -> run.get().control(c -> c.fail(name)));
+            case U -> topology.get().selected().ifPresent(name -> run.get().control(c -> c.recover(name)));
             default -> {
                 return false;
             }
