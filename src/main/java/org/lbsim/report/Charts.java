@@ -49,6 +49,8 @@ public final class Charts {
     private static final String FONT = Font.SANS_SERIF;
     private static final Color GRID = new Color(0xC8C8C8);
     private static final Color ARRIVALS = new Color(0xA0A0A0);
+    private static final Stroke ERRORS_STROKE = new BasicStroke(3.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {12f, 7f}, 0f);
     private static final StandardChartTheme THEME = theme();
 
     private Charts() {
@@ -167,14 +169,16 @@ public final class Charts {
     }
 
     /**
-     * Arrivals in grey behind, completions in sky blue, errors in black, in every chart alike; set
-     * after the theme, which hands out its palette's colours in series order.
+     * Arrivals in grey behind, completions in sky blue, errors in black and dashed (an error is
+     * never told by colour alone), in every chart alike; set after the theme, which hands out its
+     * palette's colours in series order.
      */
     private static JFreeChart withThroughputColours(JFreeChart chart, XYPlot throughput) {
         var renderer = throughput.getRenderer();
         renderer.setSeriesPaint(0, ARRIVALS);
         renderer.setSeriesPaint(1, PALETTE[5]);
         renderer.setSeriesPaint(2, PALETTE[6]);
+        renderer.setSeriesStroke(2, ERRORS_STROKE);
         return chart;
     }
 

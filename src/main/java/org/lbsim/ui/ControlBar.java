@@ -6,6 +6,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.lbsim.balancing.AlgorithmInfo;
@@ -15,15 +17,19 @@ import org.lbsim.cluster.spec.ClientSpec;
 import org.lbsim.experiment.LiveRun;
 
 /**
- * Play, pause, step, reset, speed, the algorithm (switched live) and the arrival rate of the
- * main client population. Every control goes through {@link LiveRun}.
+ * Play, pause, step, reset, speed, the algorithm (switched live), the arrival rate of the
+ * main client population, and which instance the keys act on. Every control goes through
+ * {@link LiveRun}. It wraps onto a second row when the window is too narrow for its type.
  */
-final class ControlBar extends HBox {
+final class ControlBar extends FlowPane {
 
     private static final double[] SPEEDS = {1, 10, 100, 1000, LiveRun.AS_FAST_AS_POSSIBLE};
 
     private final ComboBox<String> algorithm = new ComboBox<>();
     private final Button playPause = new Button();
+    private final Label selectedInstance = new Label();
+    private final LiveRun run;
+    private final Runnable onReset;
     private final Messages messages;
     private boolean showingPause;
     /** The algorithm the simulation last reported, to follow its changes without undoing the user's. */
@@ -33,21 +39,19 @@ final class ControlBar extends HBox {
 
     ControlBar(LiveRun run, Messages messages, Runnable onReset) {
         this.messages = messages;
-        setSpacing(8);
+        this.run = run;
+        this.onReset = onReset;
+        setHgap(14);
+        setVgap(4);
         setAlignment(Pos.CENTER_LEFT);
-        setPadding(new Insets(6));
+        setPadding(new Insets(4, 6, 4, 6));
 
         playPause.setId("play");
         playPause.setMinWidth(USE_PREF_SIZE);
         playPause.textProperty().bind(messages.text("control.play"));
-        playPause.setOnAction(e -> {
-            if (run.isPlaying() || showingPause) run.pause(); else run.play();
-        });
-        Button step = button("step", "control.step", () -> run.step());
-        Button reset = button("reset", "control.reset", () -> {
-            run.reset();
-            onReset.run();
-        });
+        playPause.setOnAction(e -> playOrPause());
+        Button step = button("step", "control.step", this::step);
+        Button reset = button("reset", "control.reset", this::reset);
 
         Label speedLabel = label("control.speed");
         ComboBox<Double> speed = new ComboBox<>();
@@ -81,9 +85,10 @@ final class ControlBar extends HBox {
             String name = template + "-new-" + (++addedInstances);
             run.control(c -> c.addServer(name, template));
         });
-        speed.setPrefWidth(180);
-        algorithm.setPrefWidth(220);
-        getChildren().addAll(playPause, step, reset, speedLabel, speed, algorithmLabel, algorithm, add);
+        // In em, so that the boxes grow with the type in presenter mode.
+        speed.setStyle("-fx-pref-width: 13em;");
+        algorithm.setStyle("-fx-pref-width: 16em;");
+        getChildren().addAll(group(playPause, step, reset), group(speedLabel, speed), group(algorithmLabel, algorithm), add);
 
         // The rate slider drives the first open client through the balancer; closed-loop users
         // have no rate to set.
@@ -94,19 +99,77 @@ final class ControlBar extends HBox {
             Slider rate = new Slider(Math.max(initial / 20, 0.1), initial * 3, initial);
             rate.setId("rate");
             rate.setPrefWidth(160);
-            Label value = new Label(String.format("%.0f/s", initial));
-            value.setMinWidth(60);
-            rate.valueProperty().addListener((o, old, v) -> value.setText(String.format("%.0f/s", v.doubleValue())));
+            // The rate as a number to read, or to type (Enter sends it): a figure the slider cannot hit.
+            TextField value = new TextField(String.format("%.0f", initial));
+            value.setId("rate-value");
+            value.setStyle("-fx-pref-column-count: 4;");
+            rate.valueProperty().addListener((o, old, v) -> value.setText(String.format("%.0f", v.doubleValue())));
             rate.valueChangingProperty().addListener((o, was, changing) -> {
                 if (!changing) send(run, main.name(), rate.getValue());
             });
             rate.setOnMouseReleased(e -> send(run, main.name(), rate.getValue()));
+            value.setOnAction(e -> typed(value, rate, main.name()));
             // On a narrow window the slider gives up width, never the client's name ("use…").
             Label client = new Label(main.name() + ":");
             client.setMinWidth(USE_PREF_SIZE);
             rate.setMinWidth(60);
-            getChildren().addAll(label("control.rate"), client, rate, value);
+            getChildren().add(group(label("control.rate"), client, rate, value, new Label("/s")));
         }
+        selectedInstance.setId("selected-instance");
+        selectedInstance.setMinWidth(USE_PREF_SIZE);
+        showSelected(null);
+        getChildren().add(group(label("control.selected"), selectedInstance));
+    }
+
+    /** A rate typed into the field: sent when it is a positive number, else the field shows the rate in force again. */
+    private void typed(TextField value, Slider rate, String client) {
+        double typed;
+        try {
+            typed = Double.parseDouble(value.getText().trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            typed = Double.NaN;
+        }
+        if (!(typed > 0) || Double.isInfinite(typed)) {
+            value.setText(String.format("%.0f", rate.getValue()));
+            return;
+        }
+        if (typed > rate.getMax()) rate.setMax(typed);
+        if (typed < rate.getMin()) rate.setMin(typed);
+        rate.setValue(typed);
+        send(run, client, typed);
+        rate.requestFocus(); // out of the field: the window's keys work again
+    }
+
+    /** Controls that belong together stay together on one row when the bar wraps. */
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox group = new HBox(8, nodes);
+        group.setAlignment(Pos.CENTER_LEFT);
+        return group;
+    }
+
+    /** Play or Pause, whichever the button offers. */
+    void playOrPause() {
+        if (run.isPlaying() || showingPause) run.pause(); else run.play();
+    }
+
+    void step() {
+        run.step();
+    }
+
+    /** Starts the scenario over; the instances are drawn afresh, none selected. */
+    void reset() {
+        run.reset();
+        showSelected(null);
+        onReset.run();
+    }
+
+    /** Shows which instance the keys F and U act on ({@code null}: none). */
+    void showSelected(String instance) {
+        selectedInstance.setText(instance == null ? "—" : instance);
+    }
+
+    String selectedShown() {
+        return selectedInstance.getText();
     }
 
     private static void send(LiveRun run, String client, double rate) {

@@ -20,16 +20,19 @@ final class FlowAnimation {
     private static final double DENSITY = 6;
     private static final double MAX_DOTS_PER_SECOND = 70;
 
-    /** A path and how many requests per simulated second travel it. */
+    /** A path, how its requests are drawn, and how many per simulated second travel it. */
     static final class Path {
         final Point2D[] points;
         final Color color;
+        /** Its requests' shape: what they met is told by shape as well as colour. */
+        final Mark mark;
         double flow;
         private double credit;
 
-        Path(Color color, Point2D... points) {
+        Path(Color color, Mark mark, Point2D... points) {
             this.points = points;
             this.color = color;
+            this.mark = mark;
         }
 
         Point2D at(double progress) {
@@ -70,12 +73,12 @@ final class FlowAnimation {
         }
     }
 
-    void draw(GraphicsContext g, double now) {
+    /** Draws the dots, each {@code size} pixels across. */
+    void draw(GraphicsContext g, double now, double size) {
         for (Dot dot : dots) {
-            double progress = Math.min(1, (now - dot.bornAt) / TRAVEL_SECONDS);
+            double progress = Math.max(0, Math.min(1, (now - dot.bornAt) / TRAVEL_SECONDS));
             Point2D p = dot.path.at(progress);
-            g.setFill(dot.path.color);
-            g.fillOval(p.getX() - 4, p.getY() - 4, 8, 8);
+            dot.path.mark.draw(g, p.getX(), p.getY(), size, dot.path.color);
         }
     }
 }

@@ -40,6 +40,7 @@ final class LiveCharts extends HBox {
         add(Charts.latencyOverTime(datasets.latency()));
         add(Charts.utilizationOverTime(datasets.utilization()));
         add(Charts.throughputOverTime(datasets.throughput()));
+        PresenterCharts.follow(this, charts); // presenter mode: type CSS does not reach, and less height
         relabel(messages);
         messages.localeProperty().addListener((o, old, locale) -> relabel(messages));
     }

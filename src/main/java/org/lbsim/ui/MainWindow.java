@@ -52,6 +52,8 @@ final class MainWindow {
     private ControlBar controls;
     private final TimeSeriesLog log = new TimeSeriesLog();
     private ClusterSnapshot shown;
+    private final PresenterMode presenter;
+    private final KeysSheet keysSheet;
     private ClusterSnapshot charted;
     private IntervalRecorder recorder;
     private double lastFrame;
@@ -67,9 +69,12 @@ final class MainWindow {
     MainWindow(Stage stage, Messages messages, Path file, Scenario scenario) {
         this.stage = stage;
         this.messages = messages;
+        this.presenter = new PresenterMode(stage, messages);
+        this.keysSheet = new KeysSheet(stage, messages);
         open(file, scenario);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight())));
+        KeyboardShortcuts.install(stage.getScene(), () -> run, () -> controls, () -> topology);
         stage.setOnHidden(e -> {
             frames.stop();
             run.close();
@@ -166,7 +171,11 @@ final class MainWindow {
             choice.setOnAction(e -> messages.localeProperty().set(locale));
             language.getItems().add(choice);
         }
-        return new MenuBar(file, security(), language);
+        Menu view = menu("menu.view");
+        view.getItems().add(presenter.menuItem());
+        Menu help = menu("menu.help");
+        help.getItems().add(keysSheet.menuItem());
+        return new MenuBar(file, view, security(), language, help);
     }
 
     /**
@@ -265,6 +274,7 @@ final class MainWindow {
     private void error(String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.setTitle(messages.get("error.title"));
+        PresenterMode.styleLike(stage, alert.getDialogPane());
         alert.showAndWait();
     }
 
@@ -275,6 +285,14 @@ final class MainWindow {
 
     LiveCharts charts() {
         return charts;
+    }
+
+    ControlBar controls() {
+        return controls;
+    }
+
+    PresenterMode presenter() {
+        return presenter;
     }
 
     TimeSeriesLog log() {

@@ -22,16 +22,26 @@ import org.lbsim.cluster.spec.ServerSpec;
 /**
  * The architecture, drawn from the scenario: internet clients → the balancer's security group
  * → the balancer → the instances' security group → the instances, with requests flowing
- * along the arrows: green when served, red where a security group denies them, orange when
- * rejected, dark red when lost to a failed instance.
+ * along the arrows: green dots when served, vermilion squares where a security group denies
+ * them, orange triangles when rejected, black crosses when lost to a failed instance. The
+ * counters at the top left, with the same marks, are the legend.
  */
 final class TopologyView extends Pane {
 
-    private static final Color SERVED = Color.web("#009E73");
-    private static final Color DENIED = Color.web("#D55E00");
-    private static final Color REJECTED = Color.web("#E69F00");
-    private static final Color LOST = Color.web("#7F0000");
-    private static final Color INK = Color.web("#222222");
+    private static final Color SERVED = Palette.SERVED;
+    private static final Color DENIED = Palette.DENIED;
+    private static final Color REJECTED = Palette.REJECTED;
+    private static final Color LOST = Palette.LOST;
+    private static final Color INK = Palette.INK;
+    /** The moving requests' size, in pixels at the normal type size. */
+    private static final double DOT = 9;
+    /** The counters' type size and line height at the normal type size. */
+    private static final double COUNTER_FONT = 14;
+    private static final double COUNTER_LINE = 19;
+    /** Above, below and between the instance cards, in pixels. */
+    private static final double CARD_MARGIN = 6;
+    /** The most instances the number keys reach. */
+    static final int SELECTABLE = 9;
 
     private final Canvas canvas = new Canvas();
     private final Messages messages;
@@ -39,11 +49,14 @@ final class TopologyView extends Pane {
     private final Map<String, ServerCard> cards = new LinkedHashMap<>();
     private final Consumer<Consumer<ClusterControl>> control;
     private final FlowAnimation flow = new FlowAnimation();
-    /** The wall time of the last frame: a redraw between frames (a new language) draws that instant again. */
-    private double lastWallSeconds;
     private final String balancerGroup;
     private final String serverGroups;
     private final boolean directAttempts;
+    /** Grows the canvas' type and shapes with the window's (presenter mode). */
+    private final TypeScale type;
+    private String selected;
+    /** The wall time of the last frame drawn, to draw again between frames (a new language). */
+    private double lastRedraw;
     private ClusterSnapshot snapshot;
     private FlowRates rates;
     /** The geometry the paths were built for: rebuilding them clears the moving dots. */
@@ -69,10 +82,34 @@ final class TopologyView extends Pane {
         for (ServerSpec server : scenario.servers()) {
             ServerCard card = new ServerCard(server.name(), server.queueCapacity(), messages, control);
             cards.put(server.name(), card);
+            card.setPosition(cards.size());
             getChildren().add(card);
         }
-        setMinSize(700, 360);
-        messages.localeProperty().addListener((o, a, b) -> redraw(lastWallSeconds));
+        setMinSize(700, 300);
+        messages.localeProperty().addListener((o, a, b) -> redraw(lastRedraw));
+        // A click on the picture takes the focus from the rate field, so that the keys work again.
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        type = TypeScale.of(this);
+        type.onChange(() -> {
+            pathGeometry = "";
+            requestLayout();
+        });
+    }
+
+    /**
+     * Selects the instance at {@code position} (1 for the first card), as the number keys do,
+     * and returns its name; empty, and the selection unchanged, when there is no such instance.
+     */
+    java.util.Optional<String> select(int position) {
+        if (position < 1 || position > Math.min(SELECTABLE, cards.size())) return java.util.Optional.empty();
+        selected = new ArrayList<>(cards.keySet()).get(position - 1);
+        cards.forEach((name, card) -> card.setSelected(name.equals(selected)));
+        return java.util.Optional.of(selected);
+    }
+
+    /** The selected instance's name, if one is. */
+    java.util.Optional<String> selected() {
+        return java.util.Optional.ofNullable(selected);
     }
 
     ServerCard card(String server) {
@@ -85,17 +122,18 @@ final class TopologyView extends Pane {
         double h = getHeight();
         canvas.setWidth(w);
         canvas.setHeight(h);
-        double cardWidth = Math.min(330, w * 0.3);
+        double s = type.factor();
+        double cardWidth = Math.min(330 * s, w * 0.3);
         double cardX = w - cardWidth - 10;
         int n = cards.size();
-        double slot = (h - 20) / Math.max(1, n);
+        double slot = (h - CARD_MARGIN) / Math.max(1, n);
         int i = 0;
         for (ServerCard card : cards.values()) {
-            double cardHeight = Math.min(slot - 8, card.prefHeight(cardWidth));
-            card.resizeRelocate(cardX, 10 + i * slot + (slot - cardHeight) / 2, cardWidth, cardHeight);
+            double cardHeight = Math.min(slot - CARD_MARGIN, card.prefHeight(cardWidth));
+            card.resizeRelocate(cardX, CARD_MARGIN + i * slot + (slot - CARD_MARGIN - cardHeight) / 2, cardWidth, cardHeight);
             i++;
         }
-        String geometry = w + "x" + h + "@" + cardX;
+        String geometry = w + "x" + h + "@" + cardX + "×" + s;
         if (!geometry.equals(pathGeometry)) {
             pathGeometry = geometry;
             buildPaths(w, h, cardX);
@@ -118,24 +156,35 @@ final class TopologyView extends Pane {
         return w * 0.52;
     }
 
+    /**
+     * Where the internet clients' box sits: level with the balancer, or lower when the counters
+     * above it need the room (large type on a short window).
+     */
+    private double internetY(double h) {
+        double s = type.factor();
+        double countersBottom = 8 + COUNTER_LINE * s * 7;
+        return Math.min(Math.max(h / 2, countersBottom + 10 + 45 * s), h - 45 * s - 4);
+    }
+
     private void buildPaths(double w, double h, double cardX) {
         double mid = h / 2;
-        Point2D internet = new Point2D(internetX(w) + 40, mid);
+        double s = type.factor();
+        Point2D internet = new Point2D(internetX(w) + 40 * s, internetY(h));
         Point2D lbShield = new Point2D(lbShieldX(w), mid);
         Point2D balancer = new Point2D(balancerX(w), mid);
         Point2D serverShield = new Point2D(serverShieldX(w), mid);
-        inbound = new FlowAnimation.Path(SERVED, internet, lbShield, balancer);
-        deniedAtBalancer = new FlowAnimation.Path(DENIED, internet.add(0, -14), lbShield.add(0, -14));
-        rejectedAtBalancer = new FlowAnimation.Path(REJECTED, balancer, balancer.add(0, 80));
-        deniedAtServers = new FlowAnimation.Path(DENIED, internet.add(0, 30), new Point2D(lbShieldX(w), h - 25),
-                new Point2D(serverShieldX(w), h - 25), serverShield.add(0, 40));
+        inbound = new FlowAnimation.Path(SERVED, Mark.CIRCLE, internet, lbShield, balancer);
+        deniedAtBalancer = new FlowAnimation.Path(DENIED, Mark.SQUARE, internet.add(0, -14 * s), lbShield.add(0, -14 * s));
+        rejectedAtBalancer = new FlowAnimation.Path(REJECTED, Mark.TRIANGLE, balancer, balancer.add(0, 80 * s));
+        deniedAtServers = new FlowAnimation.Path(DENIED, Mark.SQUARE, internet.add(0, 30 * s), new Point2D(lbShieldX(w), h - 25),
+                new Point2D(serverShieldX(w), h - 25), serverShield.add(0, 40 * s));
         toServers.clear();
         lostAtServers.clear();
         for (ServerCard card : cards.values()) {
             Point2D target = new Point2D(cardX, card.getLayoutY() + card.getHeight() / 2);
             Point2D atShield = new Point2D(serverShieldX(w), (mid + target.getY()) / 2);
-            toServers.add(new FlowAnimation.Path(SERVED, balancer, atShield, target));
-            lostAtServers.add(new FlowAnimation.Path(LOST, balancer, atShield, target.add(-4, 12)));
+            toServers.add(new FlowAnimation.Path(SERVED, Mark.CIRCLE, balancer, atShield, target));
+            lostAtServers.add(new FlowAnimation.Path(LOST, Mark.CROSS, balancer, atShield, target.add(-4, 12)));
         }
         List<FlowAnimation.Path> all = new ArrayList<>(List.of(inbound, deniedAtBalancer, rejectedAtBalancer));
         if (directAttempts) all.add(deniedAtServers);
@@ -161,6 +210,7 @@ final class TopologyView extends Pane {
     private ServerCard addCard(String server) {
         ServerCard card = new ServerCard(server, ServerSpec.UNLIMITED_QUEUE, messages, control);
         cards.put(server, card);
+        card.setPosition(cards.size());
         getChildren().add(card);
         pathGeometry = "";
         requestLayout();
@@ -191,15 +241,16 @@ final class TopologyView extends Pane {
 
     /** Called every frame with the wall time in seconds. */
     void redraw(double wallSeconds) {
-        lastWallSeconds = wallSeconds;
+        lastRedraw = wallSeconds;
         flow.advance(wallSeconds);
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(Color.web("#F4F6F8"));
+        g.setFill(Palette.CANVAS);
         g.fillRect(0, 0, w, h);
         if (inbound == null) return;
-        g.setStroke(Color.web("#9AA5B1"));
+        double s = type.factor();
+        g.setStroke(Palette.ROUTE);
         g.setLineWidth(2);
         strokePath(g, inbound);
         toServers.forEach(p -> strokePath(g, p));
@@ -208,14 +259,17 @@ final class TopologyView extends Pane {
             strokePath(g, deniedAtServers);
             g.setLineDashes(null);
         }
-        flow.draw(g, wallSeconds); // under the boxes, so labels stay readable
+        flow.draw(g, wallSeconds, DOT * s); // under the boxes, so labels stay readable
         double mid = h / 2;
-        box(g, internetX(w) - 50, mid - 45, 90, 90, messages.get("topology.internet"), Color.web("#DCE8F5"));
-        shield(g, lbShieldX(w), mid, h, balancerGroup, DENIED);
+        double internetY = internetY(h);
+        box(g, internetX(w) - 50 * s, internetY - 45 * s, 90 * s, 90 * s, s, messages.get("topology.internet"),
+                Palette.tint(Palette.SKY_BLUE, 0.25));
+        shield(g, lbShieldX(w), h, s, balancerGroup, DENIED);
         String algorithm = snapshot == null ? scenario.balancer().algorithm() : snapshot.algorithm();
-        box(g, balancerX(w) - 60, mid - 40, 120, 80, messages.get("topology.balancer") + "\n" + algorithm, Color.web("#FFF3D6"));
-        shield(g, serverShieldX(w), mid, h, serverGroups.isEmpty() ? null : serverGroups, DENIED);
-        counters(g, w, h);
+        box(g, balancerX(w) - 60 * s, mid - 40 * s, 120 * s, 80 * s, s, messages.get("topology.balancer") + "\n" + algorithm,
+                Palette.tint(Palette.ORANGE, 0.2));
+        shield(g, serverShieldX(w), h, s, serverGroups.isEmpty() ? null : serverGroups, DENIED);
+        counters(g, s);
     }
 
     private static void strokePath(GraphicsContext g, FlowAnimation.Path path) {
@@ -224,28 +278,28 @@ final class TopologyView extends Pane {
         }
     }
 
-    private static void box(GraphicsContext g, double x, double y, double w, double h, String text, Color fill) {
+    private static void box(GraphicsContext g, double x, double y, double w, double h, double s, String text, Color fill) {
         g.setFill(fill);
         g.fillRoundRect(x, y, w, h, 14, 14);
         g.setStroke(INK);
         g.setLineWidth(1.5);
         g.strokeRoundRect(x, y, w, h, 14, 14);
         g.setFill(INK);
-        g.setFont(Font.font("System", FontWeight.BOLD, 14));
+        g.setFont(Font.font("System", FontWeight.BOLD, 14 * s));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(text, x + w / 2, y + h / 2, w - 8);
     }
 
-    private void shield(GraphicsContext g, double x, double mid, double h, String group, Color color) {
-        double top = 30;
-        g.setFill(group == null ? Color.web("#E0E0E0") : Color.web("#FBE3D6"));
+    private void shield(GraphicsContext g, double x, double h, double s, String group, Color color) {
+        double top = 8 + 17 * s;
+        g.setFill(group == null ? Palette.NO_GROUP : Palette.tint(color, 0.18));
         g.fillRoundRect(x - 12, top, 24, h - 2 * top, 10, 10);
-        g.setStroke(group == null ? Color.GRAY : color);
+        g.setStroke(group == null ? Palette.NEUTRAL : color);
         g.setLineWidth(2);
         g.strokeRoundRect(x - 12, top, 24, h - 2 * top, 10, 10);
         g.setFill(INK);
-        g.setFont(Font.font("System", FontWeight.NORMAL, 13));
+        g.setFont(Font.font("System", FontWeight.NORMAL, 13 * s));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         String label = group == null ? "—" : group;
@@ -254,12 +308,13 @@ final class TopologyView extends Pane {
         g.fillText(messages.get("topology.sg"), x, h - top + 4);
     }
 
-    private void counters(GraphicsContext g, double w, double h) {
+    /** The totals since time 0, each error kind with the mark its requests are drawn with: the flows' legend. */
+    private void counters(GraphicsContext g, double s) {
         if (snapshot == null) return;
         var t = snapshot.totals();
-        g.setFont(Font.font("System", FontWeight.NORMAL, 14));
+        g.setFont(Font.font("System", FontWeight.NORMAL, COUNTER_FONT * s));
         g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
+        g.setTextBaseline(VPos.CENTER);
         String[] lines = {
             messages.get("counter.time", String.format("%.1f s", snapshot.time())),
             messages.get("counter.sent", t.sent()),
@@ -268,10 +323,14 @@ final class TopologyView extends Pane {
             messages.get("counter.rejected", t.rejected()),
             messages.get("counter.failed", t.failed()),
             messages.get("counter.timedOut", t.timedOut())};
-        Color[] colors = {INK, INK, SERVED, DENIED, REJECTED, LOST, LOST};
+        Color[] colors = {null, null, SERVED, DENIED, REJECTED, LOST, LOST};
+        Mark[] marks = {null, null, Mark.CIRCLE, Mark.SQUARE, Mark.TRIANGLE, Mark.CROSS, Mark.CROSS};
+        double line = COUNTER_LINE * s;
         for (int i = 0; i < lines.length; i++) {
-            g.setFill(colors[i]);
-            g.fillText(lines[i], 10, 8 + i * 18);
+            double y = 8 + i * line + line / 2;
+            if (marks[i] != null) marks[i].draw(g, 10 + line / 2, y, DOT * s * 1.1, colors[i]);
+            g.setFill(INK); // the words in ink: orange and purple text would be too faint to read
+            g.fillText(lines[i], 10 + line * 1.2, y);
         }
     }
 }

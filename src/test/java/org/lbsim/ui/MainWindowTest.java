@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.ClusterSnapshot;
 import org.lbsim.experiment.AlgorithmRules;
@@ -29,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * not depend on how fast this machine simulates.
  */
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock(FxStage.LOCK)
 class MainWindowTest {
 
     private MainWindow window;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -73,6 +74,40 @@ class MessagesTest {
     void theLanguageMenuNamesEachLanguageInItself() {
         assertThat(Messages.SUPPORTED).extracting(Messages::displayName)
                 .containsExactly("English", "Español", "Português (Brasil)");
+    }
+
+    /**
+     * Every key the window's code names — in {@code messages.get}, {@code text}, a menu, a button
+     * or the keys sheet — is in the default bundle, and so (by the test above) in every
+     * translation. A key is any string literal whose first part is a first part of the bundle's
+     * keys ({@code "menu."}, {@code "keys."}, ...); keys built at run time ({@code "state." + condition})
+     * are checked where they are built.
+     */
+    @Test
+    void everyKeyTheWindowNamesIsInTheBundles() throws IOException {
+        Set<String> keys = bundle("messages.properties").keySet();
+        Set<String> prefixes = new java.util.TreeSet<>();
+        keys.forEach(key -> prefixes.add(key.substring(0, key.indexOf('.'))));
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"(" + String.join("|", prefixes) + ")\\.[A-Za-z.-]+\"");
+        Set<String> named = new java.util.TreeSet<>();
+        try (var sources = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/org/lbsim/ui"))) {
+            for (java.nio.file.Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                var matcher = literal.matcher(java.nio.file.Files.readString(source));
+                while (matcher.find()) named.add(matcher.group().substring(1, matcher.group().length() - 1));
+            }
+        }
+        assertThat(named).as("keys the window names").contains("control.play", "keys.fail", "menu.presenter");
+        assertThat(keys).containsAll(named);
+    }
+
+    /** Every condition an instance can be in has its word on the card, in every language. */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages.properties", "messages_es.properties", "messages_pt_BR.properties"})
+    void everyConditionHasItsWord(String name) throws IOException {
+        Map<String, String> bundle = bundle(name);
+        for (String condition : List.of("up", "crash", "slowdown", "black-hole", "unreachable", "booting", "terminated")) {
+            assertThat(bundle).containsKey("state." + condition);
+        }
     }
 
     /** A bundle's own entries, read as the file says them (a ResourceBundle would fill gaps from its parent). */
