@@ -125,6 +125,7 @@ public record Study(Kind kind, String lbsimVersion, String scenario, List<String
 
     private static String shown(Object value) {
         String text = String.valueOf(value);
+        if (value instanceof Number) return text;
         return text.isEmpty() ? "none" : "'" + text + "'";
     }
 }
