@@ -66,6 +66,10 @@ public final class CampaignFile implements AutoCloseable {
         Connection connection = connect(path);
         try {
             if (!exists || !hasTable(connection, "study")) {
+                if (exists && hasAnyTable(connection)) {
+                    throw new CampaignException(path + " is an SQLite database but not an lbsim campaign file (it has no "
+                            + "study table): give a new file name");
+                }
                 create(connection, study);
                 return new CampaignFile(path, connection, study);
             }
@@ -402,6 +406,13 @@ public final class CampaignFile implements AutoCloseable {
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();
             }
+        }
+    }
+
+    private static boolean hasAnyTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table'")) {
+            return rows.next();
         }
     }
 
