@@ -38,7 +38,10 @@ class ArchitectureTest {
             Map.entry("theory", Set.of()),
             Map.entry("experiment", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "theory")),
             Map.entry("report", Set.of("metrics")),
-            Map.entry("cli", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report", "trace", "theory")),
+            // Campaign files: the runs of experiment's studies in SQLite, reported through report's JSON.
+            Map.entry("campaign", Set.of("metrics", "scenario", "cluster", "experiment", "report")),
+            Map.entry("cli", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report", "trace", "theory",
+                    "campaign")),
             Map.entry("ui", Set.of("engine", "balancing", "metrics", "scenario", "cluster", "experiment", "report", "theory")));
 
     private static final Pattern THIRD_PARTY_IMPORT =

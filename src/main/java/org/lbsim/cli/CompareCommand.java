@@ -1,17 +1,12 @@
 package org.lbsim.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.campaign.Study;
 import org.lbsim.cluster.spec.Scenario;
-import org.lbsim.metrics.Replicated;
-import org.lbsim.report.ChartDatasets;
-import org.lbsim.report.Charts;
-import org.lbsim.report.CsvReport;
-import org.lbsim.report.ExperimentTable;
-import org.lbsim.report.JsonReport;
+import org.lbsim.experiment.Experiments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,20 +40,12 @@ final class CompareCommand implements Callable<Integer> {
         List<String> names = AlgorithmList.check(algorithmNames, algorithms);
         if (names.size() < 2) throw new UserInputException("--algorithms: found one algorithm, expected two or more to compare");
         int replications = experiment.replications(10);
-        experiment.validate(List.of(ChartKind.BARS, ChartKind.CDF));
+        experiment.validate(StudyOutput.chartKinds(Study.Kind.COMPARE));
         Scenario scenario = scenarioOptions.load(algorithms);
-        List<Replicated> results;
-        try (ProgressBars progress = experiment.progress("compare")) {
-            results = experiment.experiments(algorithms, progress).compare(scenario, names, replications);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        experiment.report(spec.commandLine(), () -> ExperimentTable.comparison(results),
-                results.stream().flatMap(r -> r.warnings().stream()).toList(),
-                () -> JsonReport.toJson(results), () -> CsvReport.render(results));
-        experiment.writeChart(ChartKind.BARS, kind -> kind == ChartKind.BARS
-                ? Charts.latencyBars(ChartDatasets.percentileBars(results))
-                : Charts.latencyCdf(ChartDatasets.cdf(results)));
-        out.flush();
+        experiment.study(spec.commandLine(), "compare", Study.Kind.COMPARE, scenarioOptions, replications,
+                        Experiments.comparing(scenario, names), algorithms,
+                        experiments -> experiments.compare(scenario, names, replications))
+                .ifPresent(results -> StudyOutput.comparison(results, experiment, spec.commandLine()));
         return 0;
     }
 }

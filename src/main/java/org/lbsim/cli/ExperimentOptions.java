@@ -5,18 +5,27 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.campaign.CampaignException;
+import org.lbsim.campaign.Campaigns;
+import org.lbsim.campaign.Study;
 import org.lbsim.experiment.Experiments;
+import org.lbsim.metrics.Replicated;
+import org.lbsim.report.Words;
 import org.lbsim.report.ChartFiles;
 import org.lbsim.report.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options shared by the commands that replicate: how many runs, on how many threads, and where results go. */
-final class ExperimentOptions {
+/**
+ * The options shared by the commands that replicate: how many runs, on how many threads, whether
+ * they form a campaign, and (from {@link OutputOptions}) where results go.
+ */
+final class ExperimentOptions extends OutputOptions {
 
     @Option(names = "--replications", paramLabel = "R",
             description = "Independent replications, with seeds derived from the scenario's (default: 1 for run, 10 for compare and sweep).")
@@ -25,23 +34,13 @@ final class ExperimentOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Replications run at once (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--json", paramLabel = "FILE|-", description = "Write the results as JSON to FILE, or to standard output with -.")
-    String json;
+    @Option(names = "--campaign", paramLabel = "FILE.db",
+            description = "Store every run in this SQLite file as it ends; run again, compute only the runs it lacks.")
+    Path campaign;
 
-    @Option(names = "--csv", paramLabel = "FILE|-", description = "Write the results as CSV, one row per configuration, to FILE or standard output.")
-    String csv;
-
-    @Option(names = "--chart", paramLabel = "FILE.png|FILE.svg", description = "Draw a chart to this PNG or SVG file.")
-    Path chart;
-
-    @Option(names = "--chart-kind", paramLabel = "KIND", converter = ChartKind.Converter.class,
-            description = "Which chart: time (one run over time), cdf (latency distribution), bars (latency "
-                    + "percentiles with error bars), load (latency versus the swept value). Default: time for one run, "
-                    + "cdf for replications, bars for compare, load for sweep.")
-    ChartKind chartKind;
-
-    @Option(names = "--quiet", description = "Print no table and no progress bar.")
-    boolean quiet;
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "With --campaign: run only share K of N of the study's runs (for job arrays); merge the files with lbsim campaign merge.")
+    String shard;
 
     /** Most replications of one configuration: each run's results are kept until the experiment ends. */
     static final int MAX_REPLICATIONS = 10_000;
@@ -57,47 +56,12 @@ final class ExperimentOptions {
     /** Checks what can be checked before the runs, so a typo does not cost the whole experiment. */
     void validate(List<ChartKind> allowedKinds) {
         if (threads < 1) throw new UserInputException("--threads: found " + threads + ", expected 1 or more");
-        if (chart != null && !ChartFiles.supports(chart)) {
-            throw new UserInputException("--chart: found '" + chart + "', expected a file name ending in .png or .svg");
-        }
-        if (chartKind != null && !allowedKinds.contains(chartKind)) {
-            throw new UserInputException("--chart-kind: found '" + chartKind + "', expected one of " + allowedKinds
-                    + " here");
-        }
-        if ("-".equals(json) && "-".equals(csv)) throw new UserInputException("--json - and --csv - cannot share standard output");
-        checkWritable("--json", json);
-        checkWritable("--csv", csv);
-        checkWritable("--chart", chart == null ? null : chart.toString());
+        validateOutputs(allowedKinds);
+        campaignOptions().validate(this);
     }
 
-    /**
-     * Refuses an output file that cannot be written (its folder missing, a folder itself, no
-     * permission) before the runs that fill it, so that a typo does not cost the experiment.
-     */
-    static void checkWritable(String option, String target) {
-        if (target == null || "-".equals(target)) return;
-        Path file = path(option, target);
-        OutputFiles.problem(file).ifPresent(reason -> {
-            throw new UserInputException(option + ": cannot write " + file + ": " + reason);
-        });
-    }
-
-    private static Path path(String option, String target) {
-        try {
-            return Path.of(target);
-        } catch (InvalidPathException e) {
-            throw new UserInputException(option + ": found '" + target + "', expected a file name (" + e.getReason() + ")");
-        }
-    }
-
-
-    /** Whether standard output carries data, so the table must stay off it. */
-    boolean dataOnStdout() {
-        return "-".equals(json) || "-".equals(csv);
-    }
-
-    boolean showTable() {
-        return !quiet && !dataOnStdout();
+    CampaignOptions campaignOptions() {
+        return new CampaignOptions(campaign, shard);
     }
 
     Experiments experiments(Algorithms algorithms, ProgressBars progress) {
@@ -109,63 +73,58 @@ final class ExperimentOptions {
         return ProgressBars.create(task, !quiet && System.console() != null);
     }
 
-    /**
-     * What every command prints: the table on standard output, or, when the table is not shown,
-     * the warnings it would carry on standard error; then the JSON and CSV asked for.
-     */
-    void report(CommandLine commandLine, Supplier<String> table, List<String> warnings, Supplier<String> jsonText,
-                Supplier<String> csvText) {
-        PrintWriter out = commandLine.getOut();
-        if (showTable()) {
-            out.print(table.get());
-        } else {
-            warnings.stream().distinct().forEach(w -> commandLine.getErr().println("warning: " + w));
-        }
-        writeOutputs(out, jsonText, csvText);
-    }
-
-    private void writeOutputs(PrintWriter out, Supplier<String> jsonText, Supplier<String> csvText) {
-        if (json != null) write("--json", json, jsonText.get(), out);
-        if (csv != null) write("--csv", csv, csvText.get(), out);
-    }
 
     /**
-     * Draws the chart, the last output of every command, then reports every output that could
-     * not be written: one failure does not keep the others from being written.
+     * The study's summaries: computed here by {@code inProcess}, or, with {@code --campaign}, from
+     * the campaign file after the runs it lacked (of the shard, if one is given) are computed and
+     * stored. Empty when a shard ran only its share; what it did is then said on standard error.
      */
-    void writeChart(ChartKind defaultKind, Function<ChartKind, JFreeChart> build) {
-        if (chart != null) {
-            JFreeChart drawn = build.apply(chartKind == null ? defaultKind : chartKind);
+    Optional<List<Replicated>> study(CommandLine commandLine, String task, Study.Kind kind, ScenarioChanges changes,
+                                     int replications, List<Experiments.Configuration> configurations, Algorithms algorithms,
+                                     Function<Experiments, List<Replicated>> inProcess) {
+        CampaignOptions options = campaignOptions();
+        try (ProgressBars progress = progress(task)) {
+            Experiments experiments = experiments(algorithms, progress);
+            if (!options.enabled()) return Optional.of(inProcess.apply(experiments));
+            Study study = Study.of(kind, lbsimVersion(), described(changes), replications, configurations);
+            Campaigns.Outcome outcome;
             try {
-                ChartFiles.write(drawn, chart, ChartFiles.WIDTH, ChartFiles.HEIGHT);
-            } catch (OutputFiles.WriteFailure e) {
-                failures.add("--chart: " + e.getMessage());
+                outcome = Campaigns.run(options.file(), study, configurations, options.shard(), experiments, progress);
+            } catch (CampaignException e) {
+                throw new UserInputException(e.getMessage());
             }
-        }
-        if (!failures.isEmpty()) {
-            String message = String.join("\nlbsim: ", failures);
-            failures.clear();
-            throw new UserInputException(message);
+            progress.close();
+            if (!quiet) commandLine.getErr().println(summary(options, outcome));
+            return outcome.results();
         }
     }
 
-    /** Outputs that could not be written, reported once the others are (see {@link #writeChart}). */
-    private final List<String> failures = new ArrayList<>();
+    /** One line on what a campaign command did, so that a log of a job array tells which shard did what. */
+    private static String summary(CampaignOptions options, Campaigns.Outcome outcome) {
+        String shard = options.shard().isWhole() ? "" : " (shard " + options.shard() + ")";
+        String line = String.format("campaign %s%s: %s computed, %s stored already; the file holds %d of the study's %d runs",
+                options.file(), shard, Words.count(outcome.computed(), "run"), Words.count(outcome.skipped(), "run"),
+                outcome.storedRuns(), outcome.studyRuns());
+        if (outcome.results().isEmpty()) {
+            line += ". When every shard has run: lbsim campaign merge ALL.db SHARD.db..., then lbsim campaign report ALL.db";
+        }
+        return line;
+    }
 
-    /**
-     * Writes to a file, or to standard output for {@code -}; creates no folder. A file that cannot
-     * be written is recorded, and reported with the others by {@link #writeChart}.
-     */
-    void write(String option, String target, String text, PrintWriter out) {
-        if ("-".equals(target)) {
-            out.print(text);
-            out.flush();
-            return;
-        }
-        try {
-            OutputFiles.write(path(option, target), text);
-        } catch (OutputFiles.WriteFailure e) {
-            failures.add(option + ": " + e.getMessage());
-        }
+    /** The options that changed the scenario, as given, for a campaign to record and compare. */
+    static List<String> described(ScenarioChanges changes) {
+        List<String> options = new ArrayList<>();
+        if (changes.algorithm != null) options.add("--algorithm " + changes.algorithm);
+        if (changes.seed != null) options.add("--seed " + changes.seed);
+        if (changes.speedup != null) options.add("--speedup " + changes.speedup);
+        if (changes.strict) options.add("--strict");
+        changes.overrides.forEach(override -> options.add("--set " + override));
+        return options;
+    }
+
+    /** The version a campaign records: the jar's, or "development" when run from classes. */
+    static String lbsimVersion() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 }

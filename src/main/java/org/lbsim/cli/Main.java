@@ -39,6 +39,7 @@ public final class Main implements Callable<Integer> {
         commands.put("run", RunCommand::new);
         commands.put("compare", CompareCommand::new);
         commands.put("sweep", SweepCommand::new);
+        commands.put("campaign", CampaignCommand::new);
         commands.put("validate", ValidateCommand::new);
         commands.put("algorithms", AlgorithmsCommand::new);
         commands.put("schema", SchemaCommand::new);

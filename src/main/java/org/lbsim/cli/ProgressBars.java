@@ -7,7 +7,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.lbsim.experiment.Progress;
 
 /**
- * An experiment's progress as a bar on standard error, counting runs; or nothing at all when
+ * An experiment's progress as a bar on standard error, counting the runs done against those to do,
+ * with the estimated time left and, for a resumed campaign, the runs stored already; or nothing at all when
  * there is no terminal to draw it on (a pipe, CI, a test) or {@code --quiet} was given.
  */
 final class ProgressBars implements Progress, AutoCloseable {
@@ -35,8 +36,18 @@ final class ProgressBars implements Progress, AutoCloseable {
         bar.ifPresent(ProgressBar::step);
     }
 
+    /** Beside the count of runs done and the time left, how many a resumed campaign had stored already. */
+    @Override
+    public void skipped(long runs) {
+        if (runs > 0) bar.ifPresent(b -> b.setExtraMessage(String.format("(%,d stored already)", runs)));
+    }
+
+    /** Draws the bar a last time and lets go of the terminal; more calls do nothing. */
     @Override
     public void close() {
-        bar.ifPresent(ProgressBar::close);
+        if (!closed) bar.ifPresent(ProgressBar::close);
+        closed = true;
     }
+
+    private boolean closed;
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.spec.Scenario;
+import org.lbsim.campaign.Study;
+import org.lbsim.experiment.Experiments;
 import org.lbsim.experiment.Precision;
 import org.lbsim.experiment.Runner;
 import org.lbsim.metrics.Metric;
@@ -72,31 +74,24 @@ final class RunCommand implements Callable<Integer> {
         if (replicated && timeseries != null) {
             throw new UserInputException("--timeseries records one run: leave out --replications and --precision");
         }
+        if (experiment.campaignOptions().enabled() && (!replicated || precision != null)) {
+            throw new UserInputException("--campaign stores a fixed number of replications: give --replications R (2 or "
+                    + "more)" + (precision == null ? "" : " in place of --precision"));
+        }
         ExperimentOptions.checkWritable("--timeseries", timeseries);
         Optional<Precision> stoppingRule = Optional.ofNullable(precision).map(this::precision);
         Scenario scenario = scenarioOptions.load(algorithms);
         if (replicated) {
-            Replicated result;
-            try (ProgressBars progress = experiment.progress("replications")) {
-                var experiments = experiment.experiments(algorithms, progress);
-                result = stoppingRule.isEmpty() ? experiments.replicate(scenario, replications)
-                        : experiments.replicate(scenario, replications, stoppingRule.get());
-            }
-            report(result);
+            int count = replications;
+            experiment.study(spec.commandLine(), "replications", Study.Kind.RUN, scenarioOptions, replications,
+                    Experiments.replicating(scenario), algorithms, experiments -> List.of(stoppingRule.isEmpty()
+                            ? experiments.replicate(scenario, count)
+                            : experiments.replicate(scenario, count, stoppingRule.get())))
+                    .ifPresent(results -> StudyOutput.replicated(results.get(0), experiment, spec.commandLine()));
         } else {
             report(scenario, new Runner(algorithms).run(scenario, sampleInterval(scenario)));
         }
         return 0;
-    }
-
-    private void report(Replicated result) {
-        PrintWriter out = spec.commandLine().getOut();
-        experiment.report(spec.commandLine(), () -> ExperimentTable.replicated(result), result.warnings(),
-                () -> JsonReport.toJson(result), () -> CsvReport.render(List.of(result)));
-        experiment.writeChart(ChartKind.CDF, kind -> kind == ChartKind.CDF
-                ? Charts.latencyCdf(ChartDatasets.cdf(List.of(result)))
-                : Charts.latencyBars(ChartDatasets.percentileBars(List.of(result))));
-        out.flush();
     }
 
     private void report(Scenario scenario, Runner.SampledRun run) {

@@ -1,23 +1,14 @@
 package org.lbsim.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.campaign.Study;
 import org.lbsim.experiment.Experiments;
 import org.lbsim.metrics.Metric;
-import org.lbsim.metrics.Replicated;
-import org.lbsim.report.ChartDatasets;
-import org.lbsim.report.Charts;
-import org.lbsim.report.CsvReport;
-import org.lbsim.report.ExperimentTable;
-import org.lbsim.report.JsonReport;
-import org.lbsim.scenario.Durations;
-import org.lbsim.scenario.Rates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,9 +25,6 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Most points a sweep may have. */
     static final int MAX_POINTS = 10_000;
-
-    private static final Pattern RATE = Pattern.compile(".*\\d\\s*/\\s*[a-z]+");
-    private static final Pattern DURATION = Pattern.compile(".*\\d\\s*(ms|s|min|h|d)");
 
     @Mixin
     ScenarioOptions scenarioOptions = new ScenarioOptions();
@@ -60,7 +48,7 @@ final class SweepCommand implements Callable<Integer> {
         Algorithms algorithms = Algorithms.standard();
         List<String> names = AlgorithmList.check(algorithmNames, algorithms);
         int replications = experiment.replications(10);
-        experiment.validate(List.of(ChartKind.LOAD, ChartKind.BARS, ChartKind.CDF));
+        experiment.validate(StudyOutput.chartKinds(Study.Kind.SWEEP));
         Metric metric = Metric.find(chartMetric).orElseThrow(() -> new UserInputException("--chart-metric: found '"
                 + chartMetric + "', expected one of " + String.join(", ", Metric.names())));
         Map<String, List<String>> values = values(scenarioOptions.overrides);
@@ -76,24 +64,10 @@ final class SweepCommand implements Callable<Integer> {
                 points.add(new Experiments.Point(set, scenarioOptions.load(algorithms, all)));
             }
         }
-        List<Replicated> results;
-        try (ProgressBars progress = experiment.progress("sweep")) {
-            results = experiment.experiments(algorithms, progress).sweep(points, List.of(), replications);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        experiment.report(spec.commandLine(), () -> ExperimentTable.sweep(results),
-                results.stream().flatMap(r -> r.warnings().stream()).toList(),
-                () -> JsonReport.toJson(results), () -> CsvReport.render(results));
-        String swept = swept(values);
-        List<String> sweptValues = values.get(swept);
-        experiment.writeChart(ChartKind.LOAD, kind -> switch (kind) {
-            case LOAD -> Charts.latencyVersusLoad(
-                    ChartDatasets.loadCurves(results, metric, swept, value -> number(value, sweptValues)),
-                    swept + unit(sweptValues), metric.labelWithUnit());
-            case BARS -> Charts.latencyBars(ChartDatasets.percentileBars(results));
-            default -> Charts.latencyCdf(ChartDatasets.cdf(results));
-        });
-        out.flush();
+        experiment.study(spec.commandLine(), "sweep", Study.Kind.SWEEP, scenarioOptions, replications,
+                        Experiments.sweeping(points, List.of()), algorithms,
+                        experiments -> experiments.sweep(points, List.of(), replications))
+                .ifPresent(results -> StudyOutput.sweep(results, experiment, spec.commandLine(), metric));
         return 0;
     }
 
@@ -137,28 +111,5 @@ final class SweepCommand implements Callable<Integer> {
         }
         parts.add(text.substring(start).trim());
         return parts;
-    }
-
-    /** The path on the load chart's x axis: the first with several values. */
-    private static String swept(Map<String, List<String>> values) {
-        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).findFirst()
-                .orElse(values.keySet().iterator().next());
-    }
-
-    /** The number a value stands for, in seconds or per second; its position when it is no number. */
-    private static double number(String value, List<String> all) {
-        try {
-            if (RATE.matcher(value).matches()) return Rates.parse(value);
-            if (DURATION.matcher(value).matches()) return Durations.parse(value);
-            return Double.parseDouble(value);
-        } catch (IllegalArgumentException e) {
-            return all.indexOf(value);
-        }
-    }
-
-    private static String unit(List<String> values) {
-        if (values.stream().allMatch(v -> RATE.matcher(v).matches())) return " (requests/s)";
-        if (values.stream().allMatch(v -> DURATION.matcher(v).matches())) return " (s)";
-        return "";
     }
 }

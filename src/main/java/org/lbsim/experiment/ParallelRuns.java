@@ -27,15 +27,29 @@ final class ParallelRuns {
         this.progress = progress;
     }
 
+    /** Told of each run as it ends, on the thread that ran it, with its index in the list of scenarios. */
+    @FunctionalInterface
+    interface Ended {
+        void ended(int index, Runner.SampledRun run);
+    }
+
+    /** The runs, in the order of the scenarios. */
+    List<Runner.SampledRun> run(List<Scenario> scenarios) {
+        Runner.SampledRun[] results = new Runner.SampledRun[scenarios.size()];
+        run(scenarios, (index, run) -> results[index] = run);
+        return List.of(results);
+    }
+
     /**
+     * Every run, each told to {@code ended} as it ends; returns when all have.
+     *
      * @throws org.lbsim.cluster.SystemFullException (or any other failure) of the first run, in
      *         order, that failed; the runs not yet started are cancelled
      */
-    List<Runner.SampledRun> run(List<Scenario> scenarios) {
-        if (threads == 1 || scenarios.size() == 1) {
-            List<Runner.SampledRun> results = new ArrayList<>();
-            for (Scenario scenario : scenarios) results.add(runOne(scenario));
-            return results;
+    void run(List<Scenario> scenarios, Ended ended) {
+        if (threads == 1 || scenarios.size() <= 1) {
+            for (int i = 0; i < scenarios.size(); i++) runOne(i, scenarios.get(i), ended);
+            return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, scenarios.size()), task -> {
             Thread thread = new Thread(task, "lbsim-replication");
@@ -43,11 +57,12 @@ final class ParallelRuns {
             return thread;
         });
         try {
-            List<Future<Runner.SampledRun>> futures = new ArrayList<>();
-            for (Scenario scenario : scenarios) futures.add(pool.submit(() -> runOne(scenario)));
-            List<Runner.SampledRun> results = new ArrayList<>();
-            for (Future<Runner.SampledRun> future : futures) results.add(future.get());
-            return results;
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < scenarios.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> runOne(index, scenarios.get(index), ended)));
+            }
+            for (Future<?> future : futures) future.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) throw runtime;
             if (e.getCause() instanceof Error error) throw error;
@@ -60,10 +75,9 @@ final class ParallelRuns {
         }
     }
 
-    /** One run, sampled at the default interval for the warm-up check. */
-    private Runner.SampledRun runOne(Scenario scenario) {
-        Runner.SampledRun run = new Runner(algorithms).sampled(scenario, Runner.defaultInterval(scenario.duration()));
+    /** One run, sampled at the default interval for the warm-up check, counted once {@code ended} has it. */
+    private void runOne(int index, Scenario scenario, Ended ended) {
+        ended.ended(index, new Runner(algorithms).sampled(scenario, Runner.defaultInterval(scenario.duration())));
         progress.runEnded();
-        return run;
     }
 }

@@ -18,4 +18,8 @@ public interface Progress {
     void planned(long runs);
 
     void runEnded();
+
+    /** Runs of the experiment that need no running, their results being stored already (a resumed campaign). */
+    default void skipped(long runs) {
+    }
 }

@@ -45,18 +45,28 @@ final class WarmupCheck {
      * moves the mean latency by more than a small share of it and more than its noise.
      */
     static Optional<String> warning(Scenario scenario, List<TimeSeries> replications) {
-        if (replications.isEmpty() || !hasSteadyState(scenario)) return Optional.empty();
-        double warmup = scenario.warmup();
-        List<TimeSeries.Interval> grid = replications.get(0).intervals();
+        return warning(scenario.warmup(), hasSteadyState(scenario), replications.stream().map(LatencySeries::of).toList());
+    }
+
+    /**
+     * The same check on the mean latency per interval of each replication, which is all it reads:
+     * what a campaign stores of every run, so that its report makes the same check.
+     *
+     * @param steadyState whether the scenario has one ({@link #hasSteadyState})
+     */
+    static Optional<String> warning(double warmup, boolean steadyState, List<LatencySeries> replications) {
+        if (replications.isEmpty() || !steadyState) return Optional.empty();
+        double[] starts = replications.get(0).starts();
         // The first interval wholly after the warm-up: one that straddles it holds requests not measured.
         int first = 0;
-        while (first < grid.size() && grid.get(first).start() < warmup) first++;
-        double[] series = new double[grid.size() - first];
+        while (first < starts.length && starts[first] < warmup) first++;
+        List<double[]> means = replications.stream().map(LatencySeries::means).toList();
+        double[] series = new double[starts.length - first];
         for (int i = 0; i < series.length; i++) {
             double sum = 0;
             int count = 0;
-            for (TimeSeries run : replications) {
-                double mean = run.intervals().get(first + i).latency().mean();
+            for (double[] run : means) {
+                double mean = run[first + i];
                 if (!Double.isNaN(mean)) {
                     sum += mean;
                     count++;
@@ -70,7 +80,7 @@ final class WarmupCheck {
             return Optional.of("the latency does not settle within the first half of the run (MSER-5): the figures "
                     + "are not steady-state ones; lengthen the run, or check that the load is sustainable");
         }
-        double estimate = grid.get(first + truncation.observations()).start();
+        double estimate = starts[first + truncation.observations()];
         return Optional.of(String.format(Locale.ROOT, "warm-up too short: MSER-5 on the latency series puts the end of "
                 + "the initial transient at %.1f s, after the scenario's warmup of %.1f s, and the transient moves the "
                 + "measured mean latency by %.0f%%; set warmup to %.1f s or more", estimate, warmup,

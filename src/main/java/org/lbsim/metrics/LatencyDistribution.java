@@ -23,6 +23,14 @@ public final class LatencyDistribution {
         this.quantiles = quantiles.clone();
     }
 
+    /**
+     * The distribution with these quantiles, one for each probability of {@link #points()} in its
+     * order: a distribution stored and read back (a campaign's) is the one that was measured.
+     */
+    public static LatencyDistribution of(double[] quantiles) {
+        return new LatencyDistribution(quantiles);
+    }
+
     /** One point of the CDF: a fraction {@code probability} of latencies are at most {@code seconds}. */
     public record Point(double seconds, double probability) {
     }

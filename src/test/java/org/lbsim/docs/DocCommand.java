@@ -18,20 +18,34 @@ import org.lbsim.cli.Main;
  * backslash at the end of a line, {@code 2>&1}, and a pipeline whose first stage is
  * {@code ./lbsim ...} or {@code head -n N FILE}, followed by any of {@code grep -E 'RE'},
  * {@code head -n N}, {@code tail -n N} and {@code sed -n 'A,Bp'}. Anything else is refused, so
- * that a doc cannot show a command this class would run differently.
+ * that a doc cannot show a command this class would run differently. Commands joined by
+ * {@code &&} run one after the other, as a shell runs them when each succeeds (a campaign is
+ * made, then reported), and the block quotes what they all print.
  */
 final class DocCommand {
 
     private final String text;
     private final List<List<String>> stages;
+    /** The commands this one runs first, when it is the last of an {@code &&} list. */
+    private final List<DocCommand> before;
 
-    private DocCommand(String text, List<List<String>> stages) {
+    private DocCommand(String text, List<List<String>> stages, List<DocCommand> before) {
         this.text = text;
         this.stages = stages;
+        this.before = before;
     }
 
     /** Parses a command as a shell would split it into words and pipeline stages. */
     static DocCommand parse(String text) {
+        String[] steps = text.replace("\\\n", " ").split("\\s&&\\s");
+        if (steps.length == 1) return parseOne(text);
+        List<DocCommand> before = new ArrayList<>();
+        for (int i = 0; i < steps.length - 1; i++) before.add(parseOne(steps[i].strip()));
+        DocCommand last = parseOne(steps[steps.length - 1].strip());
+        return new DocCommand(text, last.stages, before);
+    }
+
+    private static DocCommand parseOne(String text) {
         List<List<String>> stages = new ArrayList<>();
         List<String> words = new ArrayList<>();
         StringBuilder word = null;
@@ -65,14 +79,16 @@ final class DocCommand {
         }
         if (word != null) words.add(word.toString());
         stages.add(words);
-        return new DocCommand(text, stages);
+        return new DocCommand(text, stages, List.of());
     }
 
     /** What the command prints on standard output (and standard error, with {@code 2>&1}). */
     String run() throws IOException {
+        StringBuilder printed = new StringBuilder();
+        for (DocCommand command : before) printed.append(command.run());
         String output = first(stages.get(0));
         for (List<String> filter : stages.subList(1, stages.size())) output = filter(filter, output);
-        return output;
+        return printed + output;
     }
 
     /** The files the command writes with {@code --chart}. */
