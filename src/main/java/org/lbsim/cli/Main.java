@@ -40,6 +40,7 @@ public final class Main implements Callable<Integer> {
         commands.put("compare", CompareCommand::new);
         commands.put("sweep", SweepCommand::new);
         commands.put("validate", ValidateCommand::new);
+        commands.put("theory", TheoryCommand::new);
         commands.put("algorithms", AlgorithmsCommand::new);
         commands.put("bench", BenchCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);

@@ -36,7 +36,7 @@ record OfferedTraffic(double rate, double meanWork, double workScv, boolean expo
                       String workWords, List<String> reasons, List<String> notes) {
 
     /** One part of the mixed work: its share of the requests and its law. */
-    private record Part(double share, DistributionSpec law) {
+    private record Part(String client, double share, DistributionSpec law) {
     }
 
     static OfferedTraffic of(Scenario scenario) {
@@ -46,43 +46,51 @@ record OfferedTraffic(double rate, double meanWork, double workScv, boolean expo
         double total = 0;
         SecurityGroupSpec group = scenario.securityGroup(scenario.balancer().securityGroup()).orElse(null);
         for (ClientSpec client : scenario.clients()) {
-            double rate = poissonRate(client, reasons);
             if (!client.targetsBalancer()) {
-                reasons.add("client " + client.name() + " sends straight to " + client.target() + ", past the balancer");
+                SecurityGroupSpec serverGroup = scenario.server(client.target())
+                        .flatMap(server -> scenario.securityGroup(server.securityGroup())).orElse(null);
+                if (serverGroup != null && AdmittedShare.of(serverGroup, client) == 0) {
+                    notes.add("security group " + serverGroup.name() + " refuses every request client " + client.name()
+                            + " sends straight to " + client.target() + ": they load nothing");
+                } else {
+                    reasons.add("client " + client.name() + " sends straight to " + client.target() + ", past the balancer");
+                }
+                continue;
+            }
+            double share = group == null ? 1 : AdmittedShare.of(group, client);
+            if (share == 0) {
+                notes.add("security group " + group.name() + " refuses every request of client " + client.name()
+                        + ": they load nothing");
+                continue;
+            }
+            double rate = poissonRate(client, reasons);
+            if (client.protocol() != Protocol.TCP || !scenario.balancer().listeners().contains(client.port())) {
+                reasons.add("client " + client.name() + "'s requests find no listener (" + client.protocol().yamlName()
+                        + " port " + client.port() + ")");
             }
             if (Double.isFinite(client.timeout())) {
                 reasons.add(String.format(Locale.ROOT, "timeouts cut requests short (client %s gives up after %s s)",
                         client.name(), plain(client.timeout())));
             }
-            if (client.protocol() != Protocol.TCP || !scenario.balancer().listeners().contains(client.port())) {
-                reasons.add("client " + client.name() + "'s requests find no listener (" + client.protocol().yamlName()
-                        + " port " + client.port() + ")");
-            }
-            if (group != null && !Double.isNaN(rate)) {
-                double share = AdmittedShare.of(group, client);
-                if (share == 0) {
-                    reasons.add("security group " + group.name() + " refuses every request of client " + client.name());
-                } else if (share < 1) {
-                    notes.add(String.format(Locale.ROOT, "security group %s admits %s%% of client %s's requests: the "
-                            + "refusal depends on the source address alone, so the rest is still Poisson",
-                            group.name(), plain(100 * share), client.name()));
-                    rate *= share;
-                }
+            if (share < 1) {
+                notes.add(String.format(Locale.ROOT, "security group %s admits %s%% of client %s's requests: the "
+                        + "refusal depends on the source address alone, so the rest is still Poisson",
+                        group.name(), plain(100 * share), client.name()));
+                rate *= share;
             }
             if (Double.isNaN(rate)) continue;
             total += rate;
             if (client.service() != null) {
-                parts.add(new Part(rate, client.service()));
+                parts.add(new Part(client.name(), rate, client.service()));
             } else {
                 double weights = client.mix().stream().mapToDouble(RequestClassSpec::weight).sum();
-                for (RequestClassSpec c : client.mix()) parts.add(new Part(rate * c.weight() / weights, c.service()));
+                for (RequestClassSpec c : client.mix()) parts.add(new Part(client.name(), rate * c.weight() / weights, c.service()));
             }
         }
-        if (scenario.clients().size() > 1 && reasons.isEmpty()) {
-            notes.add(scenario.clients().size() + " Poisson clients merge into one Poisson stream");
-        }
+        long loading = parts.stream().map(Part::client).distinct().count();
+        if (loading > 1 && reasons.isEmpty()) notes.add(loading + " Poisson clients merge into one Poisson stream");
         if (!reasons.isEmpty() || parts.isEmpty()) {
-            if (reasons.isEmpty()) reasons.add("no client sends Poisson traffic to the balancer");
+            if (reasons.isEmpty()) reasons.add("no client's requests reach the servers");
             return new OfferedTraffic(Double.NaN, Double.NaN, Double.NaN, false, false, "", reasons, notes);
         }
         double mean = 0;

@@ -261,7 +261,16 @@ class ClosedFormCheckTest {
         var elsewhere = new SecurityGroupSpec("lb-sg", List.of(new RuleSpec(Protocol.TCP, 443, 443,
                 new RuleSpec.FromCidr(Cidr.parse("0.0.0.0/0")))));
         assertThat(reasons(scenario().client(client).securityGroup(elsewhere).balancerGroup("lb-sg")
-                .server("only", 1, UNLIMITED).build())).containsExactly("security group lb-sg refuses every request of client u");
+                .server("only", 1, UNLIMITED).build())).containsExactly("no client's requests reach the servers");
+        // A client the group refuses entirely loads nothing: the other's queue is what it would be alone.
+        var admitted = new ClientSpec("other", new ArrivalSpec.Poisson(5), new DistributionSpec.Exponential(0.1),
+                Protocol.TCP, 80, List.of(Cidr.parse("198.51.100.0/24")), ClientSpec.BALANCER, Double.POSITIVE_INFINITY);
+        var refused = predicted(scenario().client(client).client(admitted)
+                .securityGroup(new SecurityGroupSpec("lb-sg", List.of(new RuleSpec(Protocol.TCP, 80, 80,
+                        new RuleSpec.FromCidr(Cidr.parse("198.51.100.0/24")))))).balancerGroup("lb-sg")
+                .server("only", 1, UNLIMITED).build());
+        assertThat(refused.responseTime()).isCloseTo(Queues.mm1ResponseTime(5, 10), within(1e-12));
+        assertThat(refused.notes()).containsExactly("security group lb-sg refuses every request of client u: they load nothing");
 
         var webOnlyFromOthers = new SecurityGroupSpec("web-sg", List.of(new RuleSpec(Protocol.TCP, 80, 80,
                 new RuleSpec.FromGroup("other"))));
