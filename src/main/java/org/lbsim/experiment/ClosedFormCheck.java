@@ -111,7 +111,13 @@ public final class ClosedFormCheck {
         SecurityGroupSpec group = scenario.securityGroup(server.securityGroup()).orElse(null);
         if (group == null) return Optional.empty();
         Set<Integer> ports = new LinkedHashSet<>();
-        for (ClientSpec client : scenario.clients()) ports.add(client.port());
+        SecurityGroupSpec balancerGroup = scenario.securityGroup(scenario.balancer().securityGroup()).orElse(null);
+        for (ClientSpec client : scenario.clients()) {
+            // Only requests the balancer lets in and listens for are sent on to a server.
+            boolean forwarded = client.targetsBalancer() && scenario.balancer().listeners().contains(client.port())
+                    && (balancerGroup == null || AdmittedShare.of(balancerGroup, client) > 0);
+            if (forwarded) ports.add(client.port());
+        }
         if (scenario.balancer().healthCheck() != null) ports.add(scenario.balancer().healthCheck().port());
         for (int port : ports) {
             if (!admitsBalancer(group, scenario.balancer().securityGroup(), port)) return Optional.of(port);

@@ -253,10 +253,10 @@ class ClosedFormCheckTest {
                 new RuleSpec.FromCidr(Cidr.parse("10.0.0.0/9")))));
         var client = new ClientSpec("u", new ArrivalSpec.Poisson(2), new DistributionSpec.Exponential(0.1), Protocol.TCP, 80,
                 List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("192.0.2.0/24")), ClientSpec.BALANCER, Double.POSITIVE_INFINITY);
-        var p = predicted(scenario().client(client).securityGroup(halfOfOne).balancerGroup("lb-sg")
+        var thinned = predicted(scenario().client(client).securityGroup(halfOfOne).balancerGroup("lb-sg")
                 .server("only", 1, UNLIMITED).build());
-        assertThat(p.responseTime()).isCloseTo(Queues.mm1ResponseTime(0.5, 10), within(1e-12));
-        assertThat(p.notes()).anyMatch(n -> n.contains("admits 25% of client u's requests"));
+        assertThat(thinned.responseTime()).isCloseTo(Queues.mm1ResponseTime(0.5, 10), within(1e-12));
+        assertThat(thinned.notes()).anyMatch(n -> n.contains("admits 25% of client u's requests"));
 
         var elsewhere = new SecurityGroupSpec("lb-sg", List.of(new RuleSpec(Protocol.TCP, 443, 443,
                 new RuleSpec.FromCidr(Cidr.parse("0.0.0.0/0")))));
@@ -281,6 +281,13 @@ class ClosedFormCheckTest {
                 .securityGroup(new SecurityGroupSpec("other", List.of())).balancerGroup("lb-sg")
                 .server(new ServerSpec("web", "web-sg", 1, UNLIMITED, 1, 1, List.of())).build()))
                 .containsExactly("server web's security group refuses the balancer on port 80");
+        // A port the balancer's group refuses never reaches a server: the server's group need not admit it.
+        var scanners = new ClientSpec("scanners", new ArrivalSpec.Poisson(1), new DistributionSpec.Constant(0.001),
+                Protocol.TCP, 22, ANYWHERE, ClientSpec.BALANCER, Double.POSITIVE_INFINITY);
+        var webPort80 = new SecurityGroupSpec("web-sg", List.of(new RuleSpec(Protocol.TCP, 80, 80, new RuleSpec.FromGroup("lb-sg"))));
+        var p = predicted(scenario().client(client).client(scanners).securityGroup(open).securityGroup(webPort80)
+                .balancerGroup("lb-sg").server(new ServerSpec("web", "web-sg", 1, UNLIMITED, 1, 1, List.of())).build());
+        assertThat(p.notes()).containsExactly("security group lb-sg refuses every request of client scanners: they load nothing");
         assertThat(predicted(scenario().client(client).securityGroup(open).securityGroup(fromBalancer).balancerGroup("lb-sg")
                 .server(new ServerSpec("web", "web-sg2", 1, UNLIMITED, 1, 1, List.of())).build()).notes()).isEmpty();
     }
