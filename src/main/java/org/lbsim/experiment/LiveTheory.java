@@ -31,6 +31,9 @@ import org.lbsim.metrics.TimeSeries;
  */
 public final class LiveTheory {
 
+    /** Complete batches the measurement needs before it has a confidence interval. */
+    public static final int MIN_BATCHES = BatchMeans.MIN_BATCHES;
+
     /** The first batch's length in simulated seconds; batches double as the run grows. */
     private static final double FIRST_BATCH_SECONDS = 1;
 
