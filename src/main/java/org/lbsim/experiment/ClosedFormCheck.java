@@ -51,6 +51,9 @@ public final class ClosedFormCheck {
     /** Servers below which power-of-d's mean field is too far from a finite cluster to quote. */
     static final int MEAN_FIELD_MIN_SERVERS = 100;
 
+    /** The highest load at which theory.JoinShortestQueue's truncated chain is exact (its own limit). */
+    static final double JSQ_MAX_LOAD = 0.95;
+
     /** The algorithms that send nothing to a server of weight 0 (docs/algorithms.md). */
     private static final Set<String> WEIGHING = Set.of("weighted-round-robin", "weighted-random",
             "weighted-least-connections", "least-response-time", "ip-hash", "consistent-hash");
@@ -191,12 +194,14 @@ public final class ClosedFormCheck {
                     parameters, Queues.ekM1ResponseTime(n, lambda / n, mu), rho,
                     OptionalDouble.of(Queues.ekM1WaitingProbability(n, lambda / n, mu)), OptionalDouble.empty(), true,
                     List.of());
-            case "join-the-shortest-queue" -> n == 2
-                    ? new ClosedForm.Prediction("JSQ over 2 × M/M/1 (" + algorithm + ")",
+            case "join-the-shortest-queue" -> n != 2
+                    ? none("join-the-shortest-queue is solved exactly for two servers only, not " + n)
+                    : rho > JSQ_MAX_LOAD ? none("the load " + plain(rho) + " is above " + JSQ_MAX_LOAD
+                    + ", where the two-queue chain, cut at 40 requests a queue, is no longer exact")
+                    : new ClosedForm.Prediction("JSQ over 2 × M/M/1 (" + algorithm + ")",
                     "the exact Markov chain of the two queue lengths (truncated at 40 each), W = L/λ", parameters,
                     JoinShortestQueue.twoServerResponseTime(lambda, mu), rho, OptionalDouble.empty(),
-                    OptionalDouble.empty(), true, List.of())
-                    : none("join-the-shortest-queue is solved exactly for two servers only, not " + n);
+                    OptionalDouble.empty(), true, List.of());
             default -> meanField(scenario, lambda, mu, rho, n, parameters);
         };
     }

@@ -175,6 +175,8 @@ class ClosedFormCheckTest {
         assertThat(allChoices.responseTime()).isEqualTo(p.responseTime());
         assertThat(reasons(servers(scenario().algorithm("least-connections").poissonClient("u", 1.6, 1), 3, 1, UNLIMITED).build()))
                 .containsExactly("join-the-shortest-queue is solved exactly for two servers only, not 3");
+        assertThat(reasons(servers(scenario().algorithm("least-connections").poissonClient("u", 1.98, 1), 2, 1, UNLIMITED).build())
+                .get(0)).contains("0.99 is above 0.95");
         assertThat(reasons(servers(scenario().algorithm("least-connections").client(client("u", new ArrivalSpec.Poisson(1),
                 new DistributionSpec.Lognormal(1, 2))), 2, 1, UNLIMITED).build())).containsExactly("service times are lognormal");
     }
