@@ -41,6 +41,7 @@ public final class Main implements Callable<Integer> {
         commands.put("sweep", SweepCommand::new);
         commands.put("campaign", CampaignCommand::new);
         commands.put("validate", ValidateCommand::new);
+        commands.put("theory", TheoryCommand::new);
         commands.put("algorithms", AlgorithmsCommand::new);
         commands.put("schema", SchemaCommand::new);
         commands.put("bench", BenchCommand::new);

@@ -1,5 +1,8 @@
 package org.lbsim.theory;
 
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+
 /**
  * Markovian queues in equilibrium: Poisson arrivals at rate λ, exponential service at rate μ per
  * worker, c workers, at most K requests in the system where the queue is finite. Times are mean
@@ -75,6 +78,33 @@ public final class Queues {
         double rho = lambda * serviceMean;
         requireStable(rho, 1);
         return serviceMean + rho * (1 + serviceCv * serviceCv) / (2 * (1 - rho)) * serviceMean;
+    }
+
+    /**
+     * E_k/M/1: interarrival times Erlang-k of mean 1/λ (every k-th arrival of a Poisson stream of
+     * rate kλ, as round robin over k servers gives each), exponential service at rate μ. A GI/M/1
+     * queue: an arrival finds the server busy with probability σ, the root in (0, 1) of
+     * σ = A*(μ(1 − σ)) with A*(s) = (kλ/(kλ + s))^k, and the mean response time is 1/(μ(1 − σ)).
+     */
+    public static double ekM1ResponseTime(int k, double lambda, double mu) {
+        return 1 / (mu * (1 - ekM1WaitingProbability(k, lambda, mu)));
+    }
+
+    /** E_k/M/1: the probability σ that an arrival waits (see {@link #ekM1ResponseTime}). */
+    public static double ekM1WaitingProbability(int k, double lambda, double mu) {
+        if (k < 1) throw new IllegalArgumentException("E_k/M/1 needs k ≥ 1, got " + k);
+        requireStable(lambda, mu);
+        if (lambda == 0) return 0;
+        double phaseRate = k * lambda;
+        DoubleUnaryOperator gap = sigma -> Math.pow(phaseRate / (phaseRate + mu * (1 - sigma)), k) - sigma;
+        // The gap is positive at 0 and negative just below the trivial root σ = 1 when λ < μ
+        // (its slope there is μ/λ − 1 > 0): shrink the step back from 1 until it is.
+        double upper = 0.5;
+        for (double step = 0.5; gap.applyAsDouble(upper) >= 0; step /= 2) {
+            if (step < 1e-15) throw new IllegalArgumentException("E_k/M/1 too close to saturation to solve: λ=" + lambda + ", μ=" + mu);
+            upper = 1 - step / 2;
+        }
+        return new BrentSolver(1e-15).solve(200, gap::applyAsDouble, 0, upper);
     }
 
     private static void requireStable(double lambda, double mu) {

@@ -50,6 +50,7 @@ final class MainWindow {
     private TopologyView topology;
     private LiveCharts charts;
     private ControlBar controls;
+    private TheoryPanel theory;
     private final TimeSeriesLog log = new TimeSeriesLog();
     private ClusterSnapshot shown;
     private final PresenterMode presenter;
@@ -106,6 +107,8 @@ final class MainWindow {
         root.setTop(new VBox(menus(), controls));
         root.setCenter(topology);
         root.setBottom(charts);
+        theory = new TheoryPanel(run, messages);
+        root.setRight(theory);
         clearHistory();
         stage.titleProperty().bind(messages.text("app.title", scenario.name() + " (" + file + ")"));
         run.start();
@@ -130,6 +133,7 @@ final class MainWindow {
             FlowRates rates = shown == null || snapshot.time() < shown.time() ? null : FlowRates.between(shown, snapshot);
             topology.show(snapshot, rates);
             controls.show(run.isPlaying(), snapshot.algorithm());
+            theory.show(snapshot);
             if (rates != null || shown == null || snapshot.time() < shown.time()) shown = snapshot;
             chart(snapshot, now);
             charts.mark(snapshot.moments());
@@ -148,6 +152,7 @@ final class MainWindow {
         if (now - lastChart < CHART_SECONDS || snapshot.time() - charted.time() < CHART_MIN_SIM_SECONDS) return;
         TimeSeries.Interval interval = recorder.next(snapshot);
         charts.add(interval);
+        theory.add(interval);
         log.add(interval);
         charted = snapshot;
         lastChart = now;

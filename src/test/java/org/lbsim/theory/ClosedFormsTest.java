@@ -79,4 +79,20 @@ class ClosedFormsTest {
         assertThat(PowerOfD.meanFieldResponseTime(0.9, 3, 1)).isLessThan(PowerOfD.meanFieldResponseTime(0.9, 2, 1));
         assertThat(PowerOfD.meanFieldResponseTime(0.9, 2, 10)).isCloseTo(0.26141, within(1e-5));
     }
+
+    @Test
+    void erlangArrivalsToOneExponentialServer() {
+        // One phase is M/M/1 (σ = ρ). Two phases at λ = 0.8, μ = 1: σ = (1.6/(2.6 − σ))², a cubic
+        // (σ − 1)(σ² − 4.2σ + 2.56) = 0 whose root in (0, 1) is (4.2 − √7.4)/2.
+        assertThat(Queues.ekM1WaitingProbability(1, 0.7, 1)).isCloseTo(0.7, within(1e-12));
+        assertThat(Queues.ekM1ResponseTime(1, 0.7, 1)).isCloseTo(Queues.mm1ResponseTime(0.7, 1), within(1e-9));
+        double sigma = (4.2 - Math.sqrt(7.4)) / 2;
+        assertThat(Queues.ekM1WaitingProbability(2, 0.8, 1)).isCloseTo(sigma, within(1e-12));
+        assertThat(Queues.ekM1ResponseTime(2, 0.8, 1)).isCloseTo(1 / (1 - sigma), within(1e-9));
+        // Regular arrivals wait less than Poisson ones, and more phases are more regular.
+        assertThat(Queues.ekM1ResponseTime(2, 0.8, 1)).isLessThan(Queues.mm1ResponseTime(0.8, 1));
+        assertThat(Queues.ekM1ResponseTime(8, 0.8, 1)).isLessThan(Queues.ekM1ResponseTime(2, 0.8, 1));
+        assertThat(Queues.ekM1ResponseTime(2, 0.999, 1)).isGreaterThan(100);
+        assertThatThrownBy(() -> Queues.ekM1ResponseTime(2, 1, 1)).hasMessageContaining("unstable");
+    }
 }
