@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -51,6 +54,8 @@ final class MainWindow {
     private LiveCharts charts;
     private ControlBar controls;
     private TheoryPanel theory;
+    /** Whether the theory panel is shown: View → Theory, off while presenting (see PresenterMode). */
+    private final BooleanProperty theoryShown = new SimpleBooleanProperty(true);
     private final TimeSeriesLog log = new TimeSeriesLog();
     private ClusterSnapshot shown;
     private final PresenterMode presenter;
@@ -71,6 +76,7 @@ final class MainWindow {
         this.stage = stage;
         this.messages = messages;
         this.presenter = new PresenterMode(stage, messages);
+        presenter.hideWhilePresenting(theoryShown);
         this.keysSheet = new KeysSheet(stage, messages);
         open(file, scenario);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -108,6 +114,8 @@ final class MainWindow {
         root.setCenter(topology);
         root.setBottom(charts);
         theory = new TheoryPanel(run, messages);
+        theory.visibleProperty().bind(theoryShown);
+        theory.managedProperty().bind(theoryShown);
         root.setRight(theory);
         clearHistory();
         stage.titleProperty().bind(messages.text("app.title", scenario.name() + " (" + file + ")"));
@@ -177,7 +185,11 @@ final class MainWindow {
             language.getItems().add(choice);
         }
         Menu view = menu("menu.view");
-        view.getItems().add(presenter.menuItem());
+        CheckMenuItem showTheory = new CheckMenuItem();
+        showTheory.setId("theory-toggle");
+        showTheory.textProperty().bind(messages.text("menu.theory"));
+        showTheory.selectedProperty().bindBidirectional(theoryShown);
+        view.getItems().addAll(presenter.menuItem(), showTheory);
         Menu help = menu("menu.help");
         help.getItems().add(keysSheet.menuItem());
         return new MenuBar(file, view, security(), language, help);
@@ -294,6 +306,10 @@ final class MainWindow {
 
     ControlBar controls() {
         return controls;
+    }
+
+    BooleanProperty theoryShown() {
+        return theoryShown;
     }
 
     PresenterMode presenter() {

@@ -1,5 +1,6 @@
 package org.lbsim.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -22,6 +23,8 @@ final class PresenterMode {
     private final Stage stage;
     private final Messages messages;
     private final BooleanProperty on = new SimpleBooleanProperty(false);
+    private final List<BooleanProperty> hidden = new ArrayList<>();
+    private final List<Boolean> shownBefore = new ArrayList<>();
 
     PresenterMode(Stage stage, Messages messages) {
         this.stage = stage;
@@ -32,7 +35,24 @@ final class PresenterMode {
         });
     }
 
+    /**
+     * Hides a part of the window while presenting and gives it back as it was afterwards: at
+     * 1280×720 the larger type needs the room (the teacher may still show it from the menu).
+     */
+    void hideWhilePresenting(BooleanProperty shown) {
+        hidden.add(shown);
+        shownBefore.add(shown.get());
+    }
+
     private void apply(boolean presenting) {
+        for (int i = 0; i < hidden.size(); i++) {
+            if (presenting) {
+                shownBefore.set(i, hidden.get(i).get());
+                hidden.get(i).set(false);
+            } else {
+                hidden.get(i).set(shownBefore.get(i));
+            }
+        }
         List<String> sheets = stage.getScene().getStylesheets();
         if (presenting) {
             if (!sheets.contains(STYLESHEET)) sheets.add(STYLESHEET);

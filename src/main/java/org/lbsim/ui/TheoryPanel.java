@@ -39,17 +39,18 @@ final class TheoryPanel extends VBox {
         setPadding(new Insets(8));
         setPrefWidth(WIDTH);
         setMinWidth(WIDTH);
-        setStyle("-fx-background-color: #f4f4f4; -fx-border-color: #bbb; -fx-border-width: 0 0 0 1;");
+        setStyle("-fx-background-color: " + Palette.css(Palette.CANVAS) + "; -fx-border-color: " + Palette.css(Palette.ROUTE)
+                + "; -fx-border-width: 0 0 0 1;");
         title.textProperty().bind(messages.text("theory.title"));
         title.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
         model.setId("theory-model");
         model.setStyle("-fx-font-weight: bold;");
         formula.setId("theory-formula");
-        formula.setStyle("-fx-font-size: 11px; -fx-text-fill: #444;");
+        formula.setStyle("-fx-font-size: 11px; -fx-text-fill: " + Palette.css(Palette.INK) + ";");
         predicted.setId("theory-predicted");
         measured.setId("theory-measured");
         difference.setId("theory-difference");
-        for (Label label : new Label[] {model, formula, predicted, measured, difference}) {
+        for (Label label : new Label[] {title, model, formula, predicted, measured, difference}) {
             label.setWrapText(true);
             label.setMaxWidth(WIDTH - 16);
         }

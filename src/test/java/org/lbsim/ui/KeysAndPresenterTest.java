@@ -207,6 +207,25 @@ class KeysAndPresenterTest {
         assertThat(play.getFont().getSize()).isEqualTo(normalType);
     }
 
+    @Test
+    void presenterModeHidesTheTheoryPanelAndGivesItBackAsItWas(FxRobot robot) {
+        Node panel = robot.lookup("#theory").query();
+        assertThat(panel.isVisible()).isTrue();
+        robot.interact(() -> window.presenter().onProperty().set(true));
+        assertThat(panel.isVisible()).as("while presenting").isFalse();
+        assertThat(panel.isManaged()).as("its room goes to the cards").isFalse();
+        robot.clickOn("View").clickOn("#theory-toggle");
+        assertThat(panel.isVisible()).as("shown again from the menu while presenting").isTrue();
+        robot.interact(() -> window.presenter().onProperty().set(false));
+        assertThat(panel.isVisible()).as("after presenting, as it was before").isTrue();
+
+        robot.clickOn("View").clickOn("#theory-toggle");
+        assertThat(panel.isVisible()).as("hidden from the menu").isFalse();
+        robot.interact(() -> window.presenter().onProperty().set(true));
+        robot.interact(() -> window.presenter().onProperty().set(false));
+        assertThat(panel.isVisible()).as("hidden before presenting, hidden after").isFalse();
+    }
+
     /**
      * Presenter mode's type on a 1280×720 projector, in each language: no text of the window is
      * cut short, and each instance card gets the height it asks for, inside the topology.
@@ -214,7 +233,9 @@ class KeysAndPresenterTest {
     @Test
     void presenterTypeAt1280x720CutsNothingOffInAnyLanguage(FxRobot robot) throws Exception {
         robot.interact(() -> {
+            // What presenter mode does, without full screen (whose size Monocle decides).
             stage.getScene().getStylesheets().add(PresenterMode.STYLESHEET);
+            window.theoryShown().set(false);
             stage.setWidth(1280);
             stage.setHeight(720);
         });
