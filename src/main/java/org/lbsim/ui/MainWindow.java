@@ -56,6 +56,8 @@ final class MainWindow {
     private IntervalRecorder recorder;
     private double lastFrame;
     private double lastChart;
+    /** The side-by-side comparison while it is shown; null while the window shows one run. */
+    private CompareView comparison;
 
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
@@ -71,6 +73,7 @@ final class MainWindow {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight())));
         stage.setOnHidden(e -> {
+            leaveComparison();
             frames.stop();
             run.close();
         });
@@ -86,6 +89,7 @@ final class MainWindow {
     }
 
     private void open(Path file, Scenario scenario) {
+        leaveComparison();
         if (run != null) run.close();
         currentScenario = scenario;
         run = new LiveRun(scenario, Algorithms.standard());
@@ -165,7 +169,7 @@ final class MainWindow {
             choice.setOnAction(e -> messages.localeProperty().set(locale));
             language.getItems().add(choice);
         }
-        return new MenuBar(file, security(), language);
+        return new MenuBar(file, security(), ViewMenu.create(messages, this::compareWith, this::leaveComparison), language);
     }
 
     /**
@@ -179,11 +183,11 @@ final class MainWindow {
             MenuItem open = new MenuItem();
             open.setId("open-" + group.name());
             open.textProperty().bind(messages.text("security.open", group.name()));
-            open.setOnAction(e -> run.control(c -> c.setSecurityRules(group.name(), openToEveryone(group))));
+            open.setOnAction(e -> control(c -> c.setSecurityRules(group.name(), openToEveryone(group))));
             MenuItem restore = new MenuItem();
             restore.setId("restore-" + group.name());
             restore.textProperty().bind(messages.text("security.restore", group.name()));
-            restore.setOnAction(e -> run.control(c -> c.setSecurityRules(group.name(), group.inbound())));
+            restore.setOnAction(e -> control(c -> c.setSecurityRules(group.name(), group.inbound())));
             menu.getItems().addAll(open, restore);
         }
         return menu;
@@ -265,6 +269,46 @@ final class MainWindow {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.setTitle(messages.get("error.title"));
         alert.showAndWait();
+    }
+
+    /** An action on the cluster shown: the one run's, or both sides' of the comparison at once. */
+    private void control(java.util.function.Consumer<org.lbsim.cluster.ClusterControl> action) {
+        if (comparison != null) comparison.comparison().control(action); else run.control(action);
+    }
+
+    /** The running algorithm side by side with {@code other}, on the same requests from time 0. */
+    private void compareWith(String other) {
+        compare(run.latest().algorithm(), other);
+    }
+
+    /**
+     * Shows the side-by-side comparison of {@code left} and {@code right} on the open scenario,
+     * paused at time 0, in place of the one run (which pauses where it is).
+     */
+    void compare(String left, String right) {
+        leaveComparison();
+        run.pause();
+        comparison = new CompareView(currentScenario, messages, left, right, this::leaveComparison);
+        controls.setVisible(false);
+        controls.setManaged(false);
+        root.setCenter(comparison);
+        root.setBottom(null);
+        comparison.start();
+    }
+
+    /** Back to the one run, where it was paused. */
+    private void leaveComparison() {
+        if (comparison == null) return;
+        comparison.close();
+        comparison = null;
+        controls.setVisible(true);
+        controls.setManaged(true);
+        root.setCenter(topology);
+        root.setBottom(charts);
+    }
+
+    CompareView comparison() {
+        return comparison;
     }
 
     // For tests: what a person sees.

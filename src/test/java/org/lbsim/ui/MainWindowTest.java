@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.ClusterSnapshot;
 import org.lbsim.experiment.AlgorithmRules;
@@ -29,7 +30,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * not depend on how fast this machine simulates.
  */
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock(MainWindowTest.JAVAFX)
 class MainWindowTest {
+
+    /** The JavaFX toolkit, which TestFX launches once per JVM: test classes that drive a window take turns. */
+    static final String JAVAFX = "javafx-toolkit";
 
     private MainWindow window;
 
