@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Stroke;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.lbsim.metrics.TimeSeries;
@@ -46,6 +48,13 @@ public final class ComparisonCharts {
         for (JFreeChart chart : charts()) {
             chart.getXYPlot().getRenderer().setLegendItemLabelGenerator((dataset, series) -> label(dataset.getSeriesKey(series)));
         }
+        for (JFreeChart chart : List.of(latencyChart, failedChart)) {
+            // Never below zero: a flat line of no errors would otherwise get an axis from -1 to 1.
+            ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRangeType(RangeType.POSITIVE);
+        }
+        NumberAxis errorsAxis = (NumberAxis) failedChart.getXYPlot().getRangeAxis();
+        errorsAxis.setAutoRangeMinimumSize(5);
+        errorsAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         style();
     }
 

@@ -30,6 +30,8 @@ final class CompactTopology extends Pane {
     private static final Color BAD = Color.web("#D55E00");
     private static final Color INK = Color.web("#222222");
     private static final double COUNTERS_WIDTH = 170;
+    /** An instance's box is no taller than its three lines need. */
+    private static final double MAX_SERVER_HEIGHT = 72;
 
     private final Canvas canvas = new Canvas();
     private final Messages messages;
@@ -156,7 +158,10 @@ final class CompactTopology extends Pane {
         box(g, balancerX(w) - 52, mid - 30, 104, 60, messages.get("topology.balancer") + "\n" + snapshot.algorithm(),
                 Color.web("#FFF3D6"), 12);
         double slot = slot(h);
-        for (int i = 0; i < servers().size(); i++) server(g, servers().get(i), serversX(w), 6 + slot * i, w - serversX(w) - 6, slot - 6);
+        double boxHeight = Math.min(slot - 6, MAX_SERVER_HEIGHT);
+        for (int i = 0; i < servers().size(); i++) {
+            server(g, servers().get(i), serversX(w), 6 + slot * (i + 0.5) - boxHeight / 2, w - serversX(w) - 6, boxHeight);
+        }
         counters(g);
     }
 
@@ -186,8 +191,8 @@ final class CompactTopology extends Pane {
         g.setStroke(Color.web("#555555"));
         g.setLineWidth(1);
         g.strokeRoundRect(x, y, w, h, 8, 8);
-        double line = Math.max(10, Math.min(17, h / 3.4));
-        double font = Math.min(13, line - 2);
+        double line = Math.max(10, Math.min(22, h / 3.3));
+        double font = Math.min(14, line - 4);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double row = y + 3 + line / 2;

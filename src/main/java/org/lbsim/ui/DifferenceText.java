@@ -23,12 +23,16 @@ final class DifferenceText {
         long more = difference.moreFailedRequestsOnFirst();
         String errors = more == 0 ? messages.get("compare.sameErrors")
                 : messages.get("compare.fewerErrors", more > 0 ? second : first, Math.abs(more));
+        String errorsWinner = more > 0 ? second : more < 0 ? first : null;
         StringBuilder text = new StringBuilder(errors);
         double higherMillis = 1000 * difference.higherMeanLatencyOnFirst();
         if (Double.isFinite(higherMillis)) {
             long rounded = Math.round(Math.abs(higherMillis));
-            text.append(" · ").append(rounded == 0 ? messages.get("compare.sameLatency")
-                    : messages.get("compare.lowerLatency", higherMillis > 0 ? second : first, rounded));
+            String latencyWinner = higherMillis > 0 ? second : first;
+            // The winner named once when it wins both: "least-connections: 1,540 fewer errors, mean latency 879 ms lower".
+            text.append(rounded == 0 ? " · " + messages.get("compare.sameLatency")
+                    : latencyWinner.equals(errorsWinner) ? ", " + messages.get("compare.lowerLatencyToo", rounded)
+                    : " · " + messages.get("compare.lowerLatency", latencyWinner, rounded));
         }
         return text.append(' ').append(messages.get("compare.since", seconds(warmup))).toString();
     }
