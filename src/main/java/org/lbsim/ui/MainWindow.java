@@ -169,7 +169,9 @@ final class MainWindow {
             choice.setOnAction(e -> messages.localeProperty().set(locale));
             language.getItems().add(choice);
         }
-        return new MenuBar(file, security(), ViewMenu.create(messages, this::compareWith, this::leaveComparison), language);
+        Menu view = menu("menu.view");
+        ViewMenu.addTo(view, messages, this::compareWith, this::leaveComparison);
+        return new MenuBar(file, view, security(), language);
     }
 
     /**

@@ -7,8 +7,8 @@ import org.lbsim.balancing.AlgorithmInfo;
 import org.lbsim.balancing.Algorithms;
 
 /**
- * The View menu: "Compare with ▸ ALGORITHM" puts the running algorithm side by side with
- * another on the same requests; "One run" goes back to the single view.
+ * The View menu's comparison items: "Compare with ▸ ALGORITHM" puts the running algorithm side
+ * by side with another on the same requests; "One run" goes back to the single view.
  */
 final class ViewMenu {
 
@@ -16,13 +16,12 @@ final class ViewMenu {
     }
 
     /**
+     * Adds the comparison's items to the window's View menu.
+     *
      * @param compareWith called with the algorithm chosen for the second side
      * @param single      called to go back to one run
      */
-    static Menu create(Messages messages, Consumer<String> compareWith, Runnable single) {
-        Menu view = new Menu();
-        view.setId("view-menu");
-        view.textProperty().bind(messages.text("menu.view"));
+    static void addTo(Menu view, Messages messages, Consumer<String> compareWith, Runnable single) {
         Menu with = new Menu();
         with.setId("compare-with");
         with.textProperty().bind(messages.text("view.compareWith"));
@@ -37,6 +36,5 @@ final class ViewMenu {
         one.textProperty().bind(messages.text("view.single"));
         one.setOnAction(e -> single.run());
         view.getItems().addAll(with, one);
-        return view;
     }
 }

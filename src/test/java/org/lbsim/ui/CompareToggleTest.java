@@ -23,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** View → Compare with… turns the one-run window into the side-by-side view, and back. */
 @ExtendWith(ApplicationExtension.class)
-@ResourceLock(MainWindowTest.JAVAFX)
+@ResourceLock(FxStage.LOCK)
 class CompareToggleTest {
 
     private MainWindow window;

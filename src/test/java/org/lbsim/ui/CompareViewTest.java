@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * paused and the tests move simulated time themselves, as {@link MainWindowTest} does.
  */
 @ExtendWith(ApplicationExtension.class)
-@ResourceLock(MainWindowTest.JAVAFX)
+@ResourceLock(FxStage.LOCK)
 class CompareViewTest {
 
     private static final Path SCENARIO = Path.of("scenarios", "classroom-compare.yaml");

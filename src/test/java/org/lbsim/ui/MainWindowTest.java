@@ -30,11 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * not depend on how fast this machine simulates.
  */
 @ExtendWith(ApplicationExtension.class)
-@ResourceLock(MainWindowTest.JAVAFX)
+@ResourceLock(FxStage.LOCK)
 class MainWindowTest {
-
-    /** The JavaFX toolkit, which TestFX launches once per JVM: test classes that drive a window take turns. */
-    static final String JAVAFX = "javafx-toolkit";
 
     private MainWindow window;
 
