@@ -30,8 +30,8 @@ final class CompactTopology extends Pane {
     private static final Color BAD = Color.web("#D55E00");
     private static final Color INK = Color.web("#222222");
     private static final double COUNTERS_WIDTH = 170;
-    /** An instance's box is no taller than its three lines need. */
-    private static final double MAX_SERVER_HEIGHT = 72;
+    /** An instance's box is no taller than its four lines need. */
+    private static final double MAX_SERVER_HEIGHT = 80;
 
     private final Canvas canvas = new Canvas();
     private final Messages messages;
@@ -184,37 +184,48 @@ final class CompactTopology extends Pane {
         g.fillText(text, x + w / 2, y + h / 2, w - 6);
     }
 
-    /** An instance: its name and states on the first line, then busy workers and queue as bars. */
+    /**
+     * An instance: its name and the truth on the first line, what the balancer sees on the
+     * second, then busy workers and queue as bars (left out when the box is too small).
+     */
     private void server(GraphicsContext g, ClusterSnapshot.ServerState state, double x, double y, double w, double h) {
         g.setFill(Color.WHITE);
         g.fillRoundRect(x, y, w, h, 8, 8);
         g.setStroke(Color.web("#555555"));
         g.setLineWidth(1);
         g.strokeRoundRect(x, y, w, h, 8, 8);
-        double line = Math.max(10, Math.min(22, h / 3.3));
-        double font = Math.min(14, line - 4);
+        double line = Math.max(10, Math.min(18, (h - 4) / 4));
+        double font = Math.min(13, line - 3);
+        double stateX = x + w * 0.45;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        double row = y + 3 + line / 2;
+        double row = y + 2 + line / 2;
         g.setFill(INK);
         g.setFont(Font.font("System", FontWeight.BOLD, font + 1));
-        g.fillText(state.name(), x + 6, row, w * 0.34);
-        g.setFont(Font.font("System", FontWeight.NORMAL, font));
-        double dotX = x + w * 0.36;
+        g.fillText(state.name(), x + 6, row, w * 0.45 - 10);
         Color truth = state.up() ? SERVED : "slowdown".equals(state.condition()) ? REJECTED : BAD;
-        dot(g, dotX, row, truth);
-        g.setFill(INK);
-        g.fillText(messages.get("state." + state.condition()), dotX + 8, row, w * 0.28);
-        dotX = x + w * 0.66;
-        dot(g, dotX, row, state.healthyAtBalancer() ? SERVED : BAD);
-        g.setFill(INK);
-        g.fillText(messages.get(state.healthyAtBalancer() ? "state.healthy" : "state.unhealthy"), dotX + 8, row, w * 0.33 - 8);
-        if (h < 2.2 * line) return;
-        bar(g, x + 6, y + 3 + line, w - 12, line - 3, (double) state.busy() / state.workers(), Color.web("#0072B2"),
+        stateLine(g, stateX, row, x + w - stateX - 4, truth, messages.get("state." + state.condition()), font);
+        if (h < 2 * line + 4) return;
+        row += line;
+        g.setFill(Color.web("#555555"));
+        g.setFont(Font.font("System", FontWeight.NORMAL, font - 1));
+        g.fillText(messages.get("server.belief"), x + 6, row, w * 0.45 - 10);
+        stateLine(g, stateX, row, x + w - stateX - 4, state.healthyAtBalancer() ? SERVED : BAD,
+                messages.get(state.healthyAtBalancer() ? "state.healthy" : "state.unhealthy"), font);
+        if (h < 3 * line + 4) return;
+        bar(g, x + 6, y + 3 + 2 * line, w - 12, line - 3, (double) state.busy() / state.workers(), Color.web("#0072B2"),
                 messages.get("server.workers", state.busy(), state.workers()), font);
-        if (h < 3.2 * line) return;
-        bar(g, x + 6, y + 3 + 2 * line, w - 12, line - 3, Math.min(1, (double) state.queued() / queueScale.getOrDefault(state.name(), 100)), REJECTED,
+        if (h < 4 * line + 4) return;
+        bar(g, x + 6, y + 3 + 3 * line, w - 12, line - 3,
+                Math.min(1, (double) state.queued() / queueScale.getOrDefault(state.name(), 100)), REJECTED,
                 messages.get("server.queue", state.queued()), font);
+    }
+
+    private static void stateLine(GraphicsContext g, double x, double y, double width, Color color, String text, double font) {
+        dot(g, x + 5, y, color);
+        g.setFill(INK);
+        g.setFont(Font.font("System", FontWeight.NORMAL, font));
+        g.fillText(text, x + 14, y, width - 14);
     }
 
     private static void dot(GraphicsContext g, double x, double y, Color color) {
