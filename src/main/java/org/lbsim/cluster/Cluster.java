@@ -87,6 +87,17 @@ public final class Cluster implements ClusterControl {
                 servers.values(), sources.values(), instances, warnings, moments);
     }
 
+    /**
+     * Draws every request's source address when it arrives, instead of when something first
+     * looks at it. Two clusters compared request by request need this: with lazy draws, a side
+     * that starts looking late (a switch to {@code ip-hash}) or skips a request (rejected before
+     * any look) would give the same request another address than the other side. Costs one draw
+     * per request; call before {@link #start}.
+     */
+    public void drawEveryAddressOnArrival() {
+        sources.values().forEach(TrafficSource::drawAddressOnArrival);
+    }
+
     /** Schedules arrivals, checks, the warm-up's end and the timeline; call once before running. */
     public void start() {
         sources.values().forEach(TrafficSource::start);

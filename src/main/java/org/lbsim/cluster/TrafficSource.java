@@ -41,6 +41,8 @@ final class TrafficSource {
     /** An open client's process and its spec, which {@code set-rate} replaces. */
     private ArrivalSpec.Open arrivals;
     private ArrivalProcess process;
+    /** Draw every request's address as it arrives, looked at or not (see {@link Cluster#drawEveryAddressOnArrival}). */
+    private boolean drawAddressOnArrival;
     /** Time of the one valid pending arrival; an arrival event at another time is stale. */
     private double nextArrivalAt = Double.NaN;
 
@@ -139,6 +141,7 @@ final class TrafficSource {
         scheduleNextArrival(); // a trace moves the line that arrives now aside, and reads the next
         Request request = ledger.open(this);
         request.addressUnknown(); // drawn when first looked at, if ever
+        if (drawAddressOnArrival) request.from();
         if (trace == null) {
             request.port = port;
             mix.draw(request);
@@ -159,6 +162,10 @@ final class TrafficSource {
         mix.draw(request);
         users.sending(user, request);
         send(request);
+    }
+
+    void drawAddressOnArrival() {
+        drawAddressOnArrival = true;
     }
 
     /** Draws a request's source address from the client's blocks, on its own stream. */

@@ -1,7 +1,6 @@
 package org.lbsim.ui;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
@@ -10,7 +9,6 @@ import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import org.lbsim.experiment.LiveRun;
 
 /**
  * The window's keys, for a teacher at the projector with no mouse at hand: space plays or
@@ -44,20 +42,16 @@ final class KeyboardShortcuts {
             new Shortcut("F11", "keys.presenter"),
             new Shortcut("Esc", "keys.leavePresenter"));
 
-    // What the keys act on, asked at each key: the window replaces these when a scenario is opened or reset.
-    private final Supplier<LiveRun> run;
-    private final Supplier<ControlBar> controls;
-    private final Supplier<TopologyView> topology;
+    /** What the keys act on, asked at each key: the window replaces it when a scenario is opened, reset or compared. */
+    private final Supplier<KeyTarget> target;
 
-    private KeyboardShortcuts(Supplier<LiveRun> run, Supplier<ControlBar> controls, Supplier<TopologyView> topology) {
-        this.run = run;
-        this.controls = controls;
-        this.topology = topology;
+    private KeyboardShortcuts(Supplier<KeyTarget> target) {
+        this.target = target;
     }
 
-    /** Puts the keys on {@code scene}, acting on the run, control bar and topology the window shows at the time of the key. */
-    static void install(Scene scene, Supplier<LiveRun> run, Supplier<ControlBar> controls, Supplier<TopologyView> topology) {
-        KeyboardShortcuts keys = new KeyboardShortcuts(run, controls, topology);
+    /** Puts the keys on {@code scene}, acting on what the window shows at the time of the key. */
+    static void install(Scene scene, Supplier<KeyTarget> target) {
+        KeyboardShortcuts keys = new KeyboardShortcuts(target);
         EventHandler<KeyEvent> pressed = event -> {
             if (keys.applies(scene, event) && keys.act(event.getCode())) event.consume();
         };
@@ -86,19 +80,19 @@ final class KeyboardShortcuts {
 
     /** Does what {@code key} stands for; false when it stands for nothing here. */
     private boolean act(KeyCode key) {
+        KeyTarget shown = target.get();
         int digit = digit(key);
         if (digit > 0) {
-            Optional<String> chosen = topology.get().select(digit);
-            chosen.ifPresent(name -> controls.get().showSelected(name));
+            shown.select(digit);
             return true;
         }
         switch (key) {
-            case SPACE -> controls.get().playOrPause();
-            case S -> controls.get().step();
-            case R -> controls.get().reset();
-            // Through the same control as the card's buttons; nothing when no instance is selected.
-            case F -> topology.get().selected().ifPresent(name -> run.get().control(c -> c.fail(name)));
-            case U -> topology.get().selected().ifPresent(name -> run.get().control(c -> c.recover(name)));
+            case SPACE -> shown.playOrPause();
+            case S -> shown.step();
+            case R -> shown.reset();
+            // Through the same control as the instance's buttons; nothing when no instance is selected.
+            case F -> shown.selected().ifPresent(name -> shown.control(c -> c.fail(name)));
+            case U -> shown.selected().ifPresent(name -> shown.control(c -> c.recover(name)));
             default -> {
                 return false;
             }

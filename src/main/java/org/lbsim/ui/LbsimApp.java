@@ -44,6 +44,8 @@ public final class LbsimApp extends Application {
     // Application.launch builds the instance itself, so the scenario is handed over here.
     private static Path initialFile;
     private static Scenario initialScenario;
+    /** The two algorithms to open side by side, or empty for one run. */
+    private static List<String> initialComparison = List.of();
     private static volatile MainWindow window;
     /** The signal that closed the window, if one did: its number, which the exit status carries. */
     private static volatile int stoppedBySignal;
@@ -62,6 +64,15 @@ public final class LbsimApp extends Application {
      *     not the libraries JavaFX draws with; its message says what to install or run instead
      */
     public static int show(Path file, Scenario scenario) throws WindowUnavailableException {
+        return show(file, scenario, List.of());
+    }
+
+    /**
+     * Opens the window, on two algorithms side by side when {@code comparison} names two (checked
+     * by the caller against the registry), and returns when it is closed; as {@link #show(Path, Scenario)}.
+     */
+    public static int show(Path file, Scenario scenario, List<String> comparison) throws WindowUnavailableException {
+        initialComparison = List.copyOf(comparison);
         initialFile = file;
         initialScenario = scenario;
         quietClassPathWarning();
@@ -126,9 +137,16 @@ public final class LbsimApp extends Application {
         }
     }
 
+    /** The window on a scenario, on two algorithms side by side when {@code comparison} names two, shown. */
+    static MainWindow open(Stage stage, Messages messages, Path file, Scenario scenario, List<String> comparison) {
+        MainWindow opened = new MainWindow(stage, messages, file, scenario);
+        if (comparison.size() == 2) opened.compare(comparison.get(0), comparison.get(1));
+        opened.show();
+        return opened;
+    }
+
     @Override
     public void start(Stage stage) {
-        window = new MainWindow(stage, new Messages(), initialFile, initialScenario);
-        window.show();
+        window = open(stage, new Messages(), initialFile, initialScenario, initialComparison);
     }
 }

@@ -59,7 +59,7 @@ final class LiveCharts extends HBox {
      * The factory sizes type for 1600×900 files; a chart a third of the window wide needs it
      * smaller to leave room for the plot, still large enough for the back of a classroom.
      */
-    private static void fitOnScreen(JFreeChart chart) {
+    static void fitOnScreen(JFreeChart chart) {
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
         if (chart.getLegend() != null) chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         for (var axis : new org.jfree.chart.axis.Axis[] {chart.getXYPlot().getDomainAxis(), chart.getXYPlot().getRangeAxis()}) {

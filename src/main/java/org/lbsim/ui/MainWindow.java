@@ -4,10 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
-import javafx.scene.Scene;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -20,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.lbsim.balancing.Algorithms;
+import org.lbsim.cluster.ClusterControl;
 import org.lbsim.cluster.ClusterSnapshot;
 import org.lbsim.cluster.spec.Cidr;
 import org.lbsim.cluster.spec.RuleSpec;
@@ -64,6 +67,42 @@ final class MainWindow {
     private IntervalRecorder recorder;
     private double lastFrame;
     private double lastChart;
+    /** The side-by-side comparison while it is shown; null while the window shows one run. */
+    private CompareView comparison;
+    /** The keys' target while the window shows one run: its control bar, topology and run of the moment. */
+    private final KeyTarget singleRunKeys = new KeyTarget() {
+        @Override
+        public void playOrPause() {
+            controls.playOrPause();
+        }
+
+        @Override
+        public void step() {
+            controls.step();
+        }
+
+        @Override
+        public void reset() {
+            controls.reset();
+        }
+
+        @Override
+        public Optional<String> select(int position) {
+            Optional<String> chosen = topology.select(position);
+            chosen.ifPresent(controls::showSelected);
+            return chosen;
+        }
+
+        @Override
+        public Optional<String> selected() {
+            return topology.selected();
+        }
+
+        @Override
+        public void control(Consumer<ClusterControl> action) {
+            run.control(action);
+        }
+    };
 
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
@@ -81,8 +120,9 @@ final class MainWindow {
         open(file, scenario);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight())));
-        KeyboardShortcuts.install(stage.getScene(), () -> run, () -> controls, () -> topology);
+        KeyboardShortcuts.install(stage.getScene(), () -> comparison != null ? comparison : singleRunKeys);
         stage.setOnHidden(e -> {
+            leaveComparison();
             frames.stop();
             run.close();
         });
@@ -98,6 +138,7 @@ final class MainWindow {
     }
 
     private void open(Path file, Scenario scenario) {
+        leaveComparison();
         if (run != null) run.close();
         currentScenario = scenario;
         run = new LiveRun(scenario, Algorithms.standard());
@@ -190,6 +231,7 @@ final class MainWindow {
         showTheory.textProperty().bind(messages.text("menu.theory"));
         showTheory.selectedProperty().bindBidirectional(theoryShown);
         view.getItems().addAll(presenter.menuItem(), showTheory);
+        ViewMenu.addTo(view, messages, this::compareWith, this::leaveComparison);
         Menu help = menu("menu.help");
         help.getItems().add(keysSheet.menuItem());
         return new MenuBar(file, view, security(), language, help);
@@ -206,11 +248,11 @@ final class MainWindow {
             MenuItem open = new MenuItem();
             open.setId("open-" + group.name());
             open.textProperty().bind(messages.text("security.open", group.name()));
-            open.setOnAction(e -> run.control(c -> c.setSecurityRules(group.name(), openToEveryone(group))));
+            open.setOnAction(e -> control(c -> c.setSecurityRules(group.name(), openToEveryone(group))));
             MenuItem restore = new MenuItem();
             restore.setId("restore-" + group.name());
             restore.textProperty().bind(messages.text("security.restore", group.name()));
-            restore.setOnAction(e -> run.control(c -> c.setSecurityRules(group.name(), group.inbound())));
+            restore.setOnAction(e -> control(c -> c.setSecurityRules(group.name(), group.inbound())));
             menu.getItems().addAll(open, restore);
         }
         return menu;
@@ -293,6 +335,49 @@ final class MainWindow {
         alert.setTitle(messages.get("error.title"));
         PresenterMode.styleLike(stage, alert.getDialogPane());
         alert.showAndWait();
+    }
+
+    /** An action on the cluster shown: the one run's, or both sides' of the comparison at once. */
+    private void control(Consumer<ClusterControl> action) {
+        if (comparison != null) comparison.comparison().control(action); else run.control(action);
+    }
+
+    /** The running algorithm side by side with {@code other}, on the same requests from time 0. */
+    private void compareWith(String other) {
+        compare(run.latest().algorithm(), other);
+    }
+
+    /**
+     * Shows the side-by-side comparison of {@code left} and {@code right} on the open scenario,
+     * paused at time 0, in place of the one run (which pauses where it is).
+     */
+    void compare(String left, String right) {
+        leaveComparison();
+        run.pause();
+        comparison = new CompareView(currentScenario, messages, left, right, this::leaveComparison);
+        controls.setVisible(false);
+        controls.setManaged(false);
+        root.setCenter(comparison);
+        root.setBottom(null);
+        // The theory panel follows the one run, paused behind the comparison: out of sight meanwhile.
+        root.setRight(null);
+        comparison.start();
+    }
+
+    /** Back to the one run, where it was paused. */
+    private void leaveComparison() {
+        if (comparison == null) return;
+        comparison.close();
+        comparison = null;
+        controls.setVisible(true);
+        controls.setManaged(true);
+        root.setCenter(topology);
+        root.setBottom(charts);
+        root.setRight(theory);
+    }
+
+    CompareView comparison() {
+        return comparison;
     }
 
     // For tests: what a person sees.

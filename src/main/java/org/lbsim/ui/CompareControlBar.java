@@ -1,0 +1,130 @@
+package org.lbsim.ui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import org.lbsim.cluster.spec.ArrivalSpec;
+import org.lbsim.cluster.spec.ClientSpec;
+import org.lbsim.experiment.LiveComparison;
+import org.lbsim.experiment.LiveRun;
+
+/**
+ * The comparison's controls, which drive both sides at once: play, pause, step, reset, speed,
+ * add instance, the arrival rate of the main client population, and the way back to one run.
+ * Each side's algorithm has its own menu, above its side.
+ */
+final class CompareControlBar extends HBox {
+
+    private static final double[] SPEEDS = {1, 10, 100, 1000, LiveRun.AS_FAST_AS_POSSIBLE};
+
+    private final Messages messages;
+    private final LiveComparison comparison;
+    private final Runnable onReset;
+    private final Button playPause = new Button();
+    private boolean showingPause;
+    private int addedInstances;
+
+    CompareControlBar(LiveComparison comparison, Messages messages, Runnable onReset, Runnable onLeave) {
+        this.messages = messages;
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(6));
+
+        playPause.setId("compare-play");
+        playPause.setMinWidth(USE_PREF_SIZE);
+        playPause.textProperty().bind(messages.text("control.play"));
+        this.comparison = comparison;
+        this.onReset = onReset;
+        playPause.setOnAction(e -> playOrPause());
+        Button step = button("compare-step", "control.step", comparison::step);
+        Button reset = button("compare-reset", "control.reset", this::reset);
+        ComboBox<Double> speed = new ComboBox<>();
+        speed.setId("compare-speed");
+        for (double s : SPEEDS) speed.getItems().add(s);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double value) {
+                if (value == null) return "";
+                return value.isInfinite() ? messages.get("control.fastest") : "×" + value.intValue();
+            }
+
+            @Override
+            public Double fromString(String text) {
+                return null;
+            }
+        });
+        speed.setValue(1.0);
+        speed.valueProperty().addListener((o, old, value) -> comparison.setSpeed(value));
+
+        String template = comparison.scenario().servers().get(0).name();
+        Button add = button("compare-add-server", "control.addServer", () -> {
+            String name = template + "-new-" + (++addedInstances);
+            comparison.control(c -> c.addServer(name, template));
+        });
+        getChildren().addAll(playPause, step, reset, label("control.speed"), speed, add);
+
+        ClientSpec main = comparison.scenario().clients().stream()
+                .filter(c -> c.targetsBalancer() && c.arrivals() instanceof ArrivalSpec.Open).findFirst().orElse(null);
+        if (main != null) {
+            double initial = ((ArrivalSpec.Open) main.arrivals()).rate();
+            Slider rate = new Slider(Math.max(initial / 20, 0.1), initial * 3, initial);
+            rate.setId("compare-rate");
+            rate.setPrefWidth(140);
+            rate.setMinWidth(60);
+            Label value = new Label(String.format("%.0f/s", initial));
+            value.setMinWidth(55);
+            rate.valueProperty().addListener((o, old, v) -> value.setText(String.format("%.0f/s", v.doubleValue())));
+            Runnable send = () -> {
+                double chosen = rate.getValue();
+                comparison.control(c -> c.setRate(main.name(), chosen));
+            };
+            rate.valueChangingProperty().addListener((o, was, changing) -> {
+                if (!changing) send.run();
+            });
+            rate.setOnMouseReleased(e -> send.run());
+            Label client = new Label(main.name() + ":");
+            client.setMinWidth(USE_PREF_SIZE);
+            getChildren().addAll(label("control.rate"), client, rate, value);
+        }
+        getChildren().add(button("compare-leave", "compare.leave", onLeave));
+    }
+
+    void playOrPause() {
+        if (comparison.isPlaying() || showingPause) comparison.pause(); else comparison.play();
+    }
+
+    /** Starts both sides over from time 0. */
+    void reset() {
+        comparison.reset();
+        onReset.run();
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button button = new Button();
+        button.setMinWidth(USE_PREF_SIZE);
+        button.setId(id);
+        button.textProperty().bind(messages.text(key));
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private Label label(String key) {
+        Label label = new Label();
+        label.setMinWidth(USE_PREF_SIZE);
+        label.textProperty().bind(messages.text(key));
+        return label;
+    }
+
+    /** Reflects whether the comparison plays: the play button's label. */
+    void show(boolean playing) {
+        if (playing != showingPause) {
+            showingPause = playing;
+            playPause.textProperty().bind(messages.text(playing ? "control.pause" : "control.play"));
+        }
+    }
+}
