@@ -151,13 +151,14 @@ final class CompactTopology extends Pane {
         if (snapshot == null || inbound == null) return;
         g.setStroke(Palette.ROUTE);
         g.setLineWidth(2);
-        stroke(g, inbound);
-        toServers.forEach(path -> stroke(g, path));
+        inbound.stroke(g);
+        toServers.forEach(path -> path.stroke(g));
         flow.draw(g, wallSeconds, DOT);
         double mid = h / 2;
-        box(g, internetX(w) - 35, mid - 28, 70, 56, messages.get("topology.internet"), Palette.tint(Palette.SKY_BLUE, 0.25), 12);
-        box(g, balancerX(w) - 52, mid - 30, 104, 60, messages.get("topology.balancer") + "\n" + snapshot.algorithm(),
-                Palette.tint(Palette.ORANGE, 0.2), 12);
+        LabelledBox.draw(g, internetX(w) - 35, mid - 28, 70, 56, 12, 12, messages.get("topology.internet"),
+                Palette.tint(Palette.SKY_BLUE, 0.25));
+        LabelledBox.draw(g, balancerX(w) - 52, mid - 30, 104, 60, 12, 12,
+                messages.get("topology.balancer") + "\n" + snapshot.algorithm(), Palette.tint(Palette.ORANGE, 0.2));
         double slot = slot(h);
         double boxHeight = Math.min(slot - 6, MAX_SERVER_HEIGHT);
         for (int i = 0; i < servers().size(); i++) {
@@ -166,24 +167,7 @@ final class CompactTopology extends Pane {
         counters(g);
     }
 
-    private static void stroke(GraphicsContext g, FlowAnimation.Path path) {
-        for (int i = 0; i + 1 < path.points.length; i++) {
-            g.strokeLine(path.points[i].getX(), path.points[i].getY(), path.points[i + 1].getX(), path.points[i + 1].getY());
-        }
-    }
 
-    private static void box(GraphicsContext g, double x, double y, double w, double h, String text, Color fill, double size) {
-        g.setFill(fill);
-        g.fillRoundRect(x, y, w, h, 12, 12);
-        g.setStroke(INK);
-        g.setLineWidth(1.5);
-        g.strokeRoundRect(x, y, w, h, 12, 12);
-        g.setFill(INK);
-        g.setFont(Font.font("System", FontWeight.BOLD, size));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, x + w / 2, y + h / 2, w - 6);
-    }
 
     /**
      * An instance: its name and the truth on the first line, what the balancer sees on the

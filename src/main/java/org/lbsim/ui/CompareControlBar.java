@@ -7,11 +7,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
 import org.lbsim.cluster.spec.ArrivalSpec;
 import org.lbsim.cluster.spec.ClientSpec;
 import org.lbsim.experiment.LiveComparison;
-import org.lbsim.experiment.LiveRun;
 
 /**
  * The comparison's controls, which drive both sides at once: play, pause, step, reset, speed,
@@ -20,7 +18,6 @@ import org.lbsim.experiment.LiveRun;
  */
 final class CompareControlBar extends HBox {
 
-    private static final double[] SPEEDS = {1, 10, 100, 1000, LiveRun.AS_FAST_AS_POSSIBLE};
 
     private final Messages messages;
     private final LiveComparison comparison;
@@ -43,23 +40,7 @@ final class CompareControlBar extends HBox {
         playPause.setOnAction(e -> playOrPause());
         Button step = button("compare-step", "control.step", comparison::step);
         Button reset = button("compare-reset", "control.reset", this::reset);
-        ComboBox<Double> speed = new ComboBox<>();
-        speed.setId("compare-speed");
-        for (double s : SPEEDS) speed.getItems().add(s);
-        speed.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double value) {
-                if (value == null) return "";
-                return value.isInfinite() ? messages.get("control.fastest") : "×" + value.intValue();
-            }
-
-            @Override
-            public Double fromString(String text) {
-                return null;
-            }
-        });
-        speed.setValue(1.0);
-        speed.valueProperty().addListener((o, old, value) -> comparison.setSpeed(value));
+        ComboBox<Double> speed = SpeedChoice.create("compare-speed", messages, comparison::setSpeed);
 
         String template = comparison.scenario().servers().get(0).name();
         Button add = button("compare-add-server", "control.addServer", () -> {

@@ -9,7 +9,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
 import org.lbsim.balancing.AlgorithmInfo;
 import org.lbsim.balancing.Algorithms;
 import org.lbsim.cluster.spec.ArrivalSpec;
@@ -23,7 +22,6 @@ import org.lbsim.experiment.LiveRun;
  */
 final class ControlBar extends FlowPane {
 
-    private static final double[] SPEEDS = {1, 10, 100, 1000, LiveRun.AS_FAST_AS_POSSIBLE};
 
     private final ComboBox<String> algorithm = new ComboBox<>();
     private final Button playPause = new Button();
@@ -54,23 +52,7 @@ final class ControlBar extends FlowPane {
         Button reset = button("reset", "control.reset", this::reset);
 
         Label speedLabel = label("control.speed");
-        ComboBox<Double> speed = new ComboBox<>();
-        speed.setId("speed");
-        for (double s : SPEEDS) speed.getItems().add(s);
-        speed.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double value) {
-                if (value == null) return "";
-                return value.isInfinite() ? messages.get("control.fastest") : "×" + value.intValue();
-            }
-
-            @Override
-            public Double fromString(String text) {
-                return null;
-            }
-        });
-        speed.setValue(1.0);
-        speed.valueProperty().addListener((o, old, value) -> run.setSpeed(value));
+        ComboBox<Double> speed = SpeedChoice.create("speed", messages, run::setSpeed);
 
         Label algorithmLabel = label("control.algorithm");
         algorithm.setId("algorithm");

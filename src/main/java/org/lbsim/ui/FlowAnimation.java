@@ -35,6 +35,13 @@ final class FlowAnimation {
             this.mark = mark;
         }
 
+        /** Draws the path's line, in the context's stroke. */
+        void stroke(GraphicsContext g) {
+            for (int i = 0; i + 1 < points.length; i++) {
+                g.strokeLine(points[i].getX(), points[i].getY(), points[i + 1].getX(), points[i + 1].getY());
+            }
+        }
+
         Point2D at(double progress) {
             double scaled = progress * (points.length - 1);
             int segment = Math.min((int) scaled, points.length - 2);

@@ -252,44 +252,28 @@ final class TopologyView extends Pane {
         double s = type.factor();
         g.setStroke(Palette.ROUTE);
         g.setLineWidth(2);
-        strokePath(g, inbound);
-        toServers.forEach(p -> strokePath(g, p));
+        inbound.stroke(g);
+        toServers.forEach(p -> p.stroke(g));
         if (directAttempts) {
             g.setLineDashes(6, 6);
-            strokePath(g, deniedAtServers);
+            deniedAtServers.stroke(g);
             g.setLineDashes(null);
         }
         flow.draw(g, wallSeconds, DOT * s); // under the boxes, so labels stay readable
         double mid = h / 2;
         double internetY = internetY(h);
-        box(g, internetX(w) - 50 * s, internetY - 45 * s, 90 * s, 90 * s, s, messages.get("topology.internet"),
+        LabelledBox.draw(g, internetX(w) - 50 * s, internetY - 45 * s, 90 * s, 90 * s, 14, 14 * s, messages.get("topology.internet"),
                 Palette.tint(Palette.SKY_BLUE, 0.25));
         shield(g, lbShieldX(w), h, s, balancerGroup, DENIED);
         String algorithm = snapshot == null ? scenario.balancer().algorithm() : snapshot.algorithm();
-        box(g, balancerX(w) - 60 * s, mid - 40 * s, 120 * s, 80 * s, s, messages.get("topology.balancer") + "\n" + algorithm,
+        LabelledBox.draw(g, balancerX(w) - 60 * s, mid - 40 * s, 120 * s, 80 * s, 14, 14 * s,
+                messages.get("topology.balancer") + "\n" + algorithm,
                 Palette.tint(Palette.ORANGE, 0.2));
         shield(g, serverShieldX(w), h, s, serverGroups.isEmpty() ? null : serverGroups, DENIED);
         counters(g, s);
     }
 
-    private static void strokePath(GraphicsContext g, FlowAnimation.Path path) {
-        for (int i = 0; i + 1 < path.points.length; i++) {
-            g.strokeLine(path.points[i].getX(), path.points[i].getY(), path.points[i + 1].getX(), path.points[i + 1].getY());
-        }
-    }
 
-    private static void box(GraphicsContext g, double x, double y, double w, double h, double s, String text, Color fill) {
-        g.setFill(fill);
-        g.fillRoundRect(x, y, w, h, 14, 14);
-        g.setStroke(INK);
-        g.setLineWidth(1.5);
-        g.strokeRoundRect(x, y, w, h, 14, 14);
-        g.setFill(INK);
-        g.setFont(Font.font("System", FontWeight.BOLD, 14 * s));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, x + w / 2, y + h / 2, w - 8);
-    }
 
     private void shield(GraphicsContext g, double x, double h, double s, String group, Color color) {
         double top = 8 + 17 * s;
