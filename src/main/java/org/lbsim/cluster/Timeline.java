@@ -72,6 +72,12 @@ final class Timeline implements EventSpec.Visitor<Void> {
     }
 
     @Override
+    public Void cutOff(EventSpec.CutOff event) {
+        cluster.cutOff(event.server());
+        return null;
+    }
+
+    @Override
     public Void addServer(EventSpec.AddServer event) {
         cluster.addServer(event.server(), event.template());
         return null;

@@ -36,6 +36,8 @@ public final class LiveRun implements AutoCloseable {
     private final Algorithms algorithms;
     private final Queue<Consumer<LiveRun>> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicReference<ClusterSnapshot> latest = new AtomicReference<>();
+    /** What was clicked since the last reset, for File → Save lesson. */
+    private final ControlJournal journal = new ControlJournal();
     private final Object wakeUp = new Object();
     /** Set by the observer once it has used the latest snapshot's latency window. */
     private final java.util.concurrent.atomic.AtomicBoolean latencyTaken = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -63,7 +65,13 @@ public final class LiveRun implements AutoCloseable {
         simulation = new Simulation();
         cluster = new Cluster(scenario, algorithms, simulation);
         cluster.start();
+        journal.clear(); // a reset starts a new lesson
         publish();
+    }
+
+    /** The actions applied through {@link #control} since the run was built or last reset. */
+    public ControlJournal journal() {
+        return journal;
     }
 
     public Scenario scenario() {
@@ -92,7 +100,7 @@ public final class LiveRun implements AutoCloseable {
 
     /** Queues an action on the cluster through the same API a scenario's {@code events:} use. */
     public void control(Consumer<ClusterControl> action) {
-        submit(run -> action.accept(run.cluster));
+        submit(run -> action.accept(journal.recording(run.cluster, run.simulation.now())));
     }
 
     public void play() {

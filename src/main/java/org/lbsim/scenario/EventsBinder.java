@@ -124,6 +124,7 @@ final class EventsBinder {
             case FAIL -> onServer(f, subjects, server -> new EventSpec.Fail(at, server));
             case RECOVER -> onServer(f, subjects, server -> new EventSpec.Recover(at, server));
             case BLACK_HOLE -> onServer(f, subjects, server -> new EventSpec.BlackHole(at, server));
+            case CUT_OFF -> onServer(f, subjects, server -> new EventSpec.CutOff(at, server));
             case REMOVE_SERVER -> onServer(f, subjects, server -> new EventSpec.RemoveServer(at, server));
             case SET_RATE -> setRate(f, at, subjects);
             case SET_ALGORITHM -> setAlgorithm(f, at, switchedTo);

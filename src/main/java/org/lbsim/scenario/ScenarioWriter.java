@@ -366,6 +366,8 @@ public final class ScenarioWriter {
             node.put("action", "slow").put("server", e.server()).put("factor", e.factor());
         } else if (event instanceof EventSpec.BlackHole e) {
             node.put("action", "black-hole").put("server", e.server());
+        } else if (event instanceof EventSpec.CutOff e) {
+            node.put("action", "cut-off").put("server", e.server());
         } else if (event instanceof EventSpec.AddServer e) {
             node.put("action", "add-server").put("server", e.server())
                 .put("template", e.template());
@@ -402,6 +404,7 @@ public final class ScenarioWriter {
      * gives a whole number and parses back exactly, else plain seconds ({@code 0.0123s}).
      */
     static String duration(double seconds) {
+        if (seconds == 0) return "0s"; // any unit is exact; seconds reads best
         for (String unit : DURATION_UNITS) {
             double perUnit = Durations.parseSigned("1" + unit);
             double count = seconds / perUnit;

@@ -44,6 +44,7 @@ class EventsBindingTest {
                   - {at: 4min, action: set-algorithm, algorithm: random}
                   - {at: 5min, action: slow, server: web-1, factor: 0.5}
                   - {at: 6min, action: black-hole, server: web-1}
+                  - {at: 390s, action: cut-off, server: web-1}
                   - {at: 7min, action: add-server, server: web-2, template: web-1}
                   - {at: 8min, action: remove-server, server: web-2}
                   - {at: 9min, action: set-weight, server: web-1, weight: 3}
@@ -57,6 +58,7 @@ class EventsBindingTest {
                 new EventSpec.SetAlgorithm(240, "random"),
                 new EventSpec.Slow(300, "web-1", 0.5),
                 new EventSpec.BlackHole(360, "web-1"),
+                new EventSpec.CutOff(390, "web-1"),
                 new EventSpec.AddServer(420, "web-2", "web-1"),
                 new EventSpec.RemoveServer(480, "web-2"),
                 new EventSpec.SetWeight(540, "web-1", 3),
@@ -69,15 +71,15 @@ class EventsBindingTest {
     void misspeltAction_isReportedAtItsLineAndColumn_withTheClosestAction() {
         assertThat(problems("  - {at: 1min, action: slwo, server: web-1, factor: 0.5}\n")).containsExactly(
                 "events.yaml:11:24: events[0].action: found 'slwo' (did you mean 'slow'?), expected one of: fail, "
-                        + "recover, set-rate, set-algorithm, slow, black-hole, add-server, remove-server, set-weight, "
-                        + "set-security-rule");
+                        + "recover, set-rate, set-algorithm, slow, black-hole, cut-off, add-server, remove-server, "
+                        + "set-weight, set-security-rule");
     }
 
     @Test
     void withAnUnknownAction_onlyKeysThatNoActionTakesAreReported() {
         assertThat(problems("  - {at: 1min, action: explode, server: web-1, template: web-1, colour: red}\n")).containsExactly(
                 "events.yaml:11:24: events[0].action: found 'explode', expected one of: fail, recover, set-rate, "
-                        + "set-algorithm, slow, black-hole, add-server, remove-server, set-weight, set-security-rule",
+                        + "set-algorithm, slow, black-hole, cut-off, add-server, remove-server, set-weight, set-security-rule",
                 "events.yaml:11:65: events[0]: found unknown key 'colour'; expected one of: at, action, server, client, "
                         + "rate, algorithm, factor, template, weight, group, inbound");
     }
