@@ -43,6 +43,9 @@ final class MainWindow {
 
     private final Stage stage;
     private Scenario currentScenario;
+    /** The file the current scenario came from, for Save scenario/lesson's default names. */
+    private Path currentFile;
+    private ScenarioSaving saving;
     private final Messages messages;
     private final BorderPane root = new BorderPane();
     /** Replaced on the JavaFX thread when a scenario is opened; read by the shutdown hook. */
@@ -88,6 +91,7 @@ final class MainWindow {
     private void open(Path file, Scenario scenario) {
         if (run != null) run.close();
         currentScenario = scenario;
+        currentFile = file;
         run = new LiveRun(scenario, Algorithms.standard());
         topology = new TopologyView(scenario, messages, action -> run.control(action));
         charts = new LiveCharts(messages);
@@ -153,6 +157,8 @@ final class MainWindow {
         Menu file = menu("menu.file");
         file.getItems().addAll(
                 item("menu.open", this::chooseScenario),
+                saving().saveScenarioItem(),
+                saving().saveLessonItem(),
                 item("menu.exportCharts", this::exportCharts),
                 item("menu.exportSeries", this::exportSeries),
                 item("menu.quit", stage::close));
@@ -266,6 +272,12 @@ final class MainWindow {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.setTitle(messages.get("error.title"));
         alert.showAndWait();
+    }
+
+    /** File → Save scenario/lesson as…; tests save through it without the dialog. */
+    ScenarioSaving saving() {
+        if (saving == null) saving = new ScenarioSaving(stage, messages, () -> run, () -> currentFile, this::error);
+        return saving;
     }
 
     // For tests: what a person sees.
