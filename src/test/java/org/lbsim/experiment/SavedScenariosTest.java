@@ -87,6 +87,30 @@ class SavedScenariosTest {
                 .startsWith("# A lesson saved from the classroom window");
     }
 
+    /**
+     * Clicks at the very time of something the run scheduled after it started (here the
+     * autoscaler's evaluations, every 30 s; stepping a paused window lands on such times): live,
+     * the click comes after it, and so does the replayed event.
+     */
+    @Test
+    void clicksAtTheTimeOfAnAutoscalingEvaluation_replayInTheSameOrder() throws Exception {
+        Scenario autoscaling = ScenarioFiles.load(ScenarioFiles.DIRECTORY.resolve("autoscaling.yaml"));
+        LiveRun live = new LiveRun(autoscaling, Algorithms.standard());
+        at(live, 600, c -> c.fail("web-as-1"));
+        at(live, 660, c -> c.setRate("users", 320));
+        at(live, 690, c -> c.recover("web-as-1"));
+        at(live, 720, c -> c.removeServer("web"));
+        live.advanceTo(autoscaling.duration());
+        RunResult seen = live.cluster().results(new EngineStats(0, 0, 0));
+        assertThat(live.journal().events()).hasSize(4);
+
+        Path file = dir.resolve("lesson-autoscaling.yaml");
+        SavedScenarios.writeLesson(file, autoscaling, live.journal().events());
+        RunResult replayed = new Runner(Algorithms.standard())
+                .run(AlgorithmRules.loader(Algorithms.standard()).load(file, List.of()));
+        assertThat(json(replayed)).isEqualTo(json(seen));
+    }
+
     @Test
     void aLesson_keepsTheScenariosOwnEvents_firstAtTheSameTime() {
         Scenario scripted = SavedScenarios.lesson(scenario, List.of(new EventSpec.Fail(30, "web-1")));
