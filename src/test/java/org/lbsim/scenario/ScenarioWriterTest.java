@@ -111,6 +111,7 @@ class ScenarioWriterTest {
         assertThat(ScenarioWriter.duration(0.25)).isEqualTo("250ms");
         assertThat(ScenarioWriter.duration(86400)).isEqualTo("1d");
         assertThat(ScenarioWriter.duration(90)).isEqualTo("90s");
+        assertThat(ScenarioWriter.duration(150.8)).isEqualTo("150.8s");
         assertThat(ScenarioWriter.rate(1.0 / 3)).isEqualTo("0.3333333333333333/s");
     }
 
