@@ -1,6 +1,7 @@
 package org.lbsim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
@@ -65,6 +66,22 @@ class EventsBindingTest {
                 new EventSpec.SetSecurityRule(600, "lb-sg",
                         List.of(new RuleSpec(Protocol.TCP, 443, 443, new RuleSpec.FromGroup("lb-sg")))));
         assertThat(scenario.events()).as("one event above per action").hasSameSizeAs(EventAction.values());
+    }
+
+    /** A lesson saved from the window may click on an instance the autoscaler launched. */
+    @Test
+    void instancesTheAutoscalerLaunches_mayBeNamed_andOnlyThose() throws ScenarioException {
+        String autoscaled = CLUSTER.replace("events:\n", "autoscaling: {template: web-1, metric: utilization, target: 0.6}\nevents:\n");
+        Scenario scenario = Fixtures.LOADER.parse(autoscaled + "  - {at: 1min, action: fail, server: web-1-as-12}\n",
+                "events.yaml", List.of());
+        assertThat(scenario.events()).containsExactly(new EventSpec.Fail(60, "web-1-as-12"));
+
+        for (String name : List.of("web-1-as-0", "web-1-as-", "web-2-as-1")) {
+            assertThatThrownBy(() -> Fixtures.LOADER.parse(autoscaled + "  - {at: 1min, action: fail, server: " + name + "}\n",
+                    "events.yaml", List.of())).as(name).isInstanceOf(ScenarioException.class);
+        }
+        assertThat(problems("  - {at: 1min, action: fail, server: web-1-as-1}\n")).as("without autoscaling")
+                .singleElement().asString().contains("found 'web-1-as-1'");
     }
 
     @Test
