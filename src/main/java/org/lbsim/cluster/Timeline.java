@@ -22,9 +22,19 @@ final class Timeline implements EventSpec.Visitor<Void> {
         this.warnings = warnings;
     }
 
-    /** Schedules every event at its time, in the order given (which orders events at the same time). */
+    /**
+     * Schedules every event at its time, in the order given (which orders events at the same
+     * time). An event acts after whatever else the run holds for its time, as an action clicked
+     * in the live window at that time does (the window applies it when the run has got there):
+     * at its time it is put back behind the events then due, so that a saved lesson replays
+     * what the class saw.
+     */
     void schedule(List<EventSpec> events) {
-        for (EventSpec event : events) simulation.scheduleAt(event.at(), this::apply, event);
+        for (EventSpec event : events) simulation.scheduleAt(event.at(), this::queueBehindOthers, event);
+    }
+
+    private void queueBehindOthers(EventSpec event) {
+        simulation.schedule(0, this::apply, event);
     }
 
     private void apply(EventSpec event) {
@@ -68,6 +78,12 @@ final class Timeline implements EventSpec.Visitor<Void> {
     @Override
     public Void blackHole(EventSpec.BlackHole event) {
         cluster.blackHole(event.server());
+        return null;
+    }
+
+    @Override
+    public Void cutOff(EventSpec.CutOff event) {
+        cluster.cutOff(event.server());
         return null;
     }
 

@@ -30,6 +30,8 @@ public final class LiveRun implements AutoCloseable {
     private final Scenario scenario;
     private final Algorithms algorithms;
     private final AtomicReference<ClusterSnapshot> latest = new AtomicReference<>();
+    /** What was clicked since the last reset, for File → Save lesson. */
+    private final ControlJournal journal = new ControlJournal();
     /** Set by the observer once it has used the latest snapshot's latency window. */
     private final AtomicBoolean latencyTaken = new AtomicBoolean(true);
     private final PacedLoop loop = new PacedLoop(new PacedLoop.Model() {
@@ -70,6 +72,12 @@ public final class LiveRun implements AutoCloseable {
         cluster.start();
         loop.restart();
         latest.set(cluster.snapshot(latencyTaken.getAndSet(false)));
+        journal.clear(); // a reset starts a new lesson
+    }
+
+    /** The actions applied through {@link #control} since the run was built or last reset. */
+    public ControlJournal journal() {
+        return journal;
     }
 
     public Scenario scenario() {
@@ -93,7 +101,7 @@ public final class LiveRun implements AutoCloseable {
 
     /** Queues an action on the cluster through the same API a scenario's {@code events:} use. */
     public void control(Consumer<ClusterControl> action) {
-        submit(run -> action.accept(run.cluster));
+        submit(run -> action.accept(journal.recording(run.cluster, run.simulation.now())));
     }
 
     public void play() {

@@ -47,6 +47,18 @@ final class AutoscalingBinder {
         this.binding = binding;
     }
 
+    /**
+     * The template named under {@code autoscaling}, as written, before the section is bound, or
+     * null: the events may name the instances launched from it ({@code TEMPLATE-as-N}).
+     */
+    static String templateAsWritten(Node node) {
+        if (node instanceof Node.MapNode map) {
+            var entry = map.entry("template");
+            if (entry.isPresent() && entry.get().value() instanceof Node.ScalarNode s && !s.isNull()) return s.text();
+        }
+        return null;
+    }
+
     AutoscalingSpec autoscaling(Node node, Set<String> serverNames) {
         if (node == null) return null;
         int before = problems.count();

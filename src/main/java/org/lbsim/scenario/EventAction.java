@@ -15,6 +15,7 @@ enum EventAction {
     SET_ALGORITHM("set-algorithm", "algorithm"),
     SLOW("slow", "server", "factor"),
     BLACK_HOLE("black-hole", "server"),
+    CUT_OFF("cut-off", "server"),
     ADD_SERVER("add-server", "server", "template"),
     REMOVE_SERVER("remove-server", "server"),
     SET_WEIGHT("set-weight", "server", "weight"),

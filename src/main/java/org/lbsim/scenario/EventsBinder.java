@@ -18,8 +18,30 @@ import org.lbsim.cluster.spec.RuleSpec;
  */
 final class EventsBinder {
 
-    /** What events may name: servers and clients by every name written, security groups. */
-    record Subjects(Set<String> servers, Set<String> clients, Set<String> clientsWithoutRate, Set<String> groups) {
+    /**
+     * What events may name: servers and clients by every name written, security groups.
+     *
+     * @param autoscaledFrom the autoscaling template, or null: the instances launched from it
+     *                       ({@code TEMPLATE-as-N}) may be named too, as a lesson clicked on them does
+     */
+    record Subjects(Set<String> servers, Set<String> clients, Set<String> clientsWithoutRate, Set<String> groups,
+                    String autoscaledFrom) {
+    }
+
+    /** Server names written so far, and the names the autoscaler gives the instances it launches. */
+    private static final class ServerNames extends HashSet<String> {
+        private final java.util.regex.Pattern autoscaled;
+
+        ServerNames(Set<String> written, String template) {
+            super(written);
+            autoscaled = template == null ? null
+                    : java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(template + "-as-") + "[1-9][0-9]*");
+        }
+
+        @Override
+        public boolean contains(Object name) {
+            return super.contains(name) || autoscaled != null && name instanceof String s && autoscaled.matcher(s).matches();
+        }
     }
 
     /**
@@ -95,8 +117,8 @@ final class EventsBinder {
         Map<String, Place> switchedTo = new LinkedHashMap<>();
         List<Node> items = binding.list(node, "events", "a list of events", false);
         // A copy whose servers grow with the add-server events, in order.
-        Subjects soFar = new Subjects(new HashSet<>(subjects.servers()), subjects.clients(),
-                subjects.clientsWithoutRate(), subjects.groups());
+        Subjects soFar = new Subjects(new ServerNames(subjects.servers(), subjects.autoscaledFrom()), subjects.clients(),
+                subjects.clientsWithoutRate(), subjects.groups(), subjects.autoscaledFrom());
         for (int i = 0; i < items.size(); i++) {
             EventSpec event = event(items.get(i), "events[" + i + "]", duration, durationText, soFar, switchedTo);
             if (event != null) events.add(event);
@@ -124,6 +146,7 @@ final class EventsBinder {
             case FAIL -> onServer(f, subjects, server -> new EventSpec.Fail(at, server));
             case RECOVER -> onServer(f, subjects, server -> new EventSpec.Recover(at, server));
             case BLACK_HOLE -> onServer(f, subjects, server -> new EventSpec.BlackHole(at, server));
+            case CUT_OFF -> onServer(f, subjects, server -> new EventSpec.CutOff(at, server));
             case REMOVE_SERVER -> onServer(f, subjects, server -> new EventSpec.RemoveServer(at, server));
             case SET_RATE -> setRate(f, at, subjects);
             case SET_ALGORITHM -> setAlgorithm(f, at, switchedTo);

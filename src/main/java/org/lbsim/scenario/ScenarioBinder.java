@@ -114,7 +114,8 @@ final class ScenarioBinder {
         ClientsBinder.Clients clients = clientsBinder.clients(top, servers.names());
         String durationText = duration == null ? null : ((ScalarNode) durationNode).text();
         EventsBinder.Timeline timeline = eventsBinder.events(top.get("events"), duration, durationText,
-                new EventsBinder.Subjects(servers.names(), clients.names(), clients.withoutRate(), groupNames));
+                new EventsBinder.Subjects(servers.names(), clients.names(), clients.withoutRate(), groupNames,
+                        AutoscalingBinder.templateAsWritten(top.get("autoscaling"))));
         AutoscalingSpec autoscaling = autoscalingBinder.autoscaling(top.get("autoscaling"), servers.names());
         if (problems.count() == 0) totalsCheck.check(top, servers.specs(), timeline, autoscaling, balancer);
 

@@ -366,6 +366,8 @@ public final class ScenarioWriter {
             node.put("action", "slow").put("server", e.server()).put("factor", e.factor());
         } else if (event instanceof EventSpec.BlackHole e) {
             node.put("action", "black-hole").put("server", e.server());
+        } else if (event instanceof EventSpec.CutOff e) {
+            node.put("action", "cut-off").put("server", e.server());
         } else if (event instanceof EventSpec.AddServer e) {
             node.put("action", "add-server").put("server", e.server())
                 .put("template", e.template());
@@ -399,10 +401,14 @@ public final class ScenarioWriter {
 
     /**
      * Seconds as a duration the loader reads back to the same double: in the largest unit that
-     * gives a whole number and parses back exactly, else plain seconds ({@code 0.0123s}).
+     * gives a whole number and parses back exactly (milliseconds only below a second), else plain
+     * seconds ({@code 150.8s}, {@code 0.0123s}).
      */
     static String duration(double seconds) {
+        if (seconds == 0) return "0s"; // any unit is exact; seconds reads best
         for (String unit : DURATION_UNITS) {
+            // 150.8s reads better than 150800ms: milliseconds only for less than a second.
+            if (unit.equals("ms") && Math.abs(seconds) >= 1) continue;
             double perUnit = Durations.parseSigned("1" + unit);
             double count = seconds / perUnit;
             if (count == Math.rint(count) && Math.abs(count) < 1e15) {

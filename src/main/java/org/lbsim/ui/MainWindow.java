@@ -49,6 +49,9 @@ final class MainWindow {
 
     private final Stage stage;
     private Scenario currentScenario;
+    /** The file the current scenario came from, for Save scenario/lesson's default names. */
+    private Path currentFile;
+    private ScenarioSaving saving;
     private final Messages messages;
     private final BorderPane root = new BorderPane();
     /** Replaced on the JavaFX thread when a scenario is opened; read by the shutdown hook. */
@@ -141,6 +144,7 @@ final class MainWindow {
         leaveComparison();
         if (run != null) run.close();
         currentScenario = scenario;
+        currentFile = file;
         run = new LiveRun(scenario, Algorithms.standard());
         topology = new TopologyView(scenario, messages, action -> run.control(action));
         charts = new LiveCharts(messages);
@@ -212,6 +216,8 @@ final class MainWindow {
         Menu file = menu("menu.file");
         file.getItems().addAll(
                 item("menu.open", this::chooseScenario),
+                saving().saveScenarioItem(),
+                saving().saveLessonItem(),
                 item("menu.exportCharts", this::exportCharts),
                 item("menu.exportSeries", this::exportSeries),
                 item("menu.quit", stage::close));
@@ -378,6 +384,12 @@ final class MainWindow {
 
     CompareView comparison() {
         return comparison;
+    }
+
+    /** File → Save scenario/lesson as…; tests save through it without the dialog. */
+    ScenarioSaving saving() {
+        if (saving == null) saving = new ScenarioSaving(stage, messages, () -> run, () -> currentFile, this::error);
+        return saving;
     }
 
     // For tests: what a person sees.

@@ -1,6 +1,7 @@
 package org.lbsim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
@@ -44,6 +45,7 @@ class EventsBindingTest {
                   - {at: 4min, action: set-algorithm, algorithm: random}
                   - {at: 5min, action: slow, server: web-1, factor: 0.5}
                   - {at: 6min, action: black-hole, server: web-1}
+                  - {at: 390s, action: cut-off, server: web-1}
                   - {at: 7min, action: add-server, server: web-2, template: web-1}
                   - {at: 8min, action: remove-server, server: web-2}
                   - {at: 9min, action: set-weight, server: web-1, weight: 3}
@@ -57,6 +59,7 @@ class EventsBindingTest {
                 new EventSpec.SetAlgorithm(240, "random"),
                 new EventSpec.Slow(300, "web-1", 0.5),
                 new EventSpec.BlackHole(360, "web-1"),
+                new EventSpec.CutOff(390, "web-1"),
                 new EventSpec.AddServer(420, "web-2", "web-1"),
                 new EventSpec.RemoveServer(480, "web-2"),
                 new EventSpec.SetWeight(540, "web-1", 3),
@@ -65,19 +68,35 @@ class EventsBindingTest {
         assertThat(scenario.events()).as("one event above per action").hasSameSizeAs(EventAction.values());
     }
 
+    /** A lesson saved from the window may click on an instance the autoscaler launched. */
+    @Test
+    void instancesTheAutoscalerLaunches_mayBeNamed_andOnlyThose() throws ScenarioException {
+        String autoscaled = CLUSTER.replace("events:\n", "autoscaling: {template: web-1, metric: utilization, target: 0.6}\nevents:\n");
+        Scenario scenario = Fixtures.LOADER.parse(autoscaled + "  - {at: 1min, action: fail, server: web-1-as-12}\n",
+                "events.yaml", List.of());
+        assertThat(scenario.events()).containsExactly(new EventSpec.Fail(60, "web-1-as-12"));
+
+        for (String name : List.of("web-1-as-0", "web-1-as-", "web-2-as-1")) {
+            assertThatThrownBy(() -> Fixtures.LOADER.parse(autoscaled + "  - {at: 1min, action: fail, server: " + name + "}\n",
+                    "events.yaml", List.of())).as(name).isInstanceOf(ScenarioException.class);
+        }
+        assertThat(problems("  - {at: 1min, action: fail, server: web-1-as-1}\n")).as("without autoscaling")
+                .singleElement().asString().contains("found 'web-1-as-1'");
+    }
+
     @Test
     void misspeltAction_isReportedAtItsLineAndColumn_withTheClosestAction() {
         assertThat(problems("  - {at: 1min, action: slwo, server: web-1, factor: 0.5}\n")).containsExactly(
                 "events.yaml:11:24: events[0].action: found 'slwo' (did you mean 'slow'?), expected one of: fail, "
-                        + "recover, set-rate, set-algorithm, slow, black-hole, add-server, remove-server, set-weight, "
-                        + "set-security-rule");
+                        + "recover, set-rate, set-algorithm, slow, black-hole, cut-off, add-server, remove-server, "
+                        + "set-weight, set-security-rule");
     }
 
     @Test
     void withAnUnknownAction_onlyKeysThatNoActionTakesAreReported() {
         assertThat(problems("  - {at: 1min, action: explode, server: web-1, template: web-1, colour: red}\n")).containsExactly(
                 "events.yaml:11:24: events[0].action: found 'explode', expected one of: fail, recover, set-rate, "
-                        + "set-algorithm, slow, black-hole, add-server, remove-server, set-weight, set-security-rule",
+                        + "set-algorithm, slow, black-hole, cut-off, add-server, remove-server, set-weight, set-security-rule",
                 "events.yaml:11:65: events[0]: found unknown key 'colour'; expected one of: at, action, server, client, "
                         + "rate, algorithm, factor, template, weight, group, inbound");
     }

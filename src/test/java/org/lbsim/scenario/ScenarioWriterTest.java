@@ -85,12 +85,33 @@ class ScenarioWriterTest {
         assertThat(text).doesNotContain("E");
     }
 
+    /**
+     * A lesson's times are whatever the simulated clock read when a teacher clicked: every
+     * double, of any magnitude a run reaches, comes back as the same double, or a replay would
+     * act a hair earlier or later than the class saw.
+     */
+    @Test
+    void arbitraryTimesAndRates_readBackAsTheSameDoubles() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261203);
+        for (int i = 0; i < 100_000; i++) {
+            double value = random.nextDouble() * Math.pow(10, random.nextInt(-9, 8));
+            String duration = ScenarioWriter.duration(value);
+            assertThat(Durations.parseSigned(duration)).as(duration).isEqualTo(value);
+            String rate = ScenarioWriter.rate(value);
+            if (value > 0) assertThat(Rates.parseSigned(rate)).as(rate).isEqualTo(value);
+        }
+        assertThat(ScenarioWriter.duration(12.3456789)).isEqualTo("12.3456789s");
+        assertThat(ScenarioWriter.duration(Math.nextUp(600.0))).isEqualTo("600.0000000000001s");
+        assertThat(ScenarioWriter.duration(0)).isEqualTo("0s");
+    }
+
     @Test
     void duration_takesTheLargestExactUnit() {
         assertThat(ScenarioWriter.duration(600)).isEqualTo("10min");
         assertThat(ScenarioWriter.duration(0.25)).isEqualTo("250ms");
         assertThat(ScenarioWriter.duration(86400)).isEqualTo("1d");
         assertThat(ScenarioWriter.duration(90)).isEqualTo("90s");
+        assertThat(ScenarioWriter.duration(150.8)).isEqualTo("150.8s");
         assertThat(ScenarioWriter.rate(1.0 / 3)).isEqualTo("0.3333333333333333/s");
     }
 
@@ -152,6 +173,7 @@ class ScenarioWriterTest {
         List<EventSpec> events = List.of(new EventSpec.Fail(10, "yes"), new EventSpec.Recover(20, "yes"),
                 new EventSpec.SetRate(30, "daily", 99.5), new EventSpec.SetAlgorithm(40, "consistent-hash"),
                 new EventSpec.Slow(50, "web-2", 0.5), new EventSpec.BlackHole(60, "web-2"),
+                new EventSpec.CutOff(65, "web-2"),
                 new EventSpec.AddServer(70, "web-3", "web-2"), new EventSpec.RemoveServer(80, "web-3"),
                 new EventSpec.SetWeight(90, "web-2", 0), new EventSpec.SetSecurityRule(100, "web-sg", List.of()),
                 new EventSpec.SetSecurityRule(110, "lb-sg", List.of(new RuleSpec(Protocol.ICMP, 0, 65535,

@@ -28,6 +28,8 @@ public sealed interface EventSpec {
 
         R blackHole(BlackHole event);
 
+        R cutOff(CutOff event);
+
         R addServer(AddServer event);
 
         R removeServer(RemoveServer event);
@@ -82,6 +84,14 @@ public sealed interface EventSpec {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.blackHole(this);
+        }
+    }
+
+    /** A network change cuts the server off: connections to it time out, until it recovers. */
+    record CutOff(double at, String server) implements EventSpec {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.cutOff(this);
         }
     }
 
