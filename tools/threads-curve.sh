@@ -7,9 +7,10 @@
 # Two figures per thread count, each the median over the rounds:
 # - "whole": 100 replications divided by the wall time of the whole `lbsim run --replications 100`
 #   process, the JVM's start and the JIT compiler's warm-up included;
-# - "marginal": the 100 extra replications of `--replications 120` over `--replications 20`,
-#   divided by the extra wall time. Start and most of the warm-up cancel out, so this is the
-#   rate at which the cores turn out runs once the code is compiled.
+# - "marginal": the 400 extra replications of `--replications 500` over `--replications 100`,
+#   divided by the extra wall time. Start and the JIT compiler's warm-up (which takes about as
+#   much CPU as 100 replications) cancel out, so this is the rate at which the cores turn out
+#   runs once the code is compiled.
 # Within a round the thread counts and the two sizes run in alternating order, so that a burst
 # of other work on a shared machine does not always land on the same one. Run it on a quiet
 # machine: every figure is a wall-clock time.
@@ -32,17 +33,17 @@ for round in $(seq 1 "$rounds"); do
     order=("${counts[@]}")
     (( round % 2 )) || order=($(printf '%s\n' "${counts[@]}" | tac))
     for t in "${order[@]}"; do
-        if (( round % 2 )); then small=$(seconds "$t" 20); big=$(seconds "$t" 120); whole=$(seconds "$t" 100)
-        else whole=$(seconds "$t" 100); big=$(seconds "$t" 120); small=$(seconds "$t" 20); fi
-        echo "$t $small $big $whole"
+        if (( round % 2 )); then small=$(seconds "$t" 100); big=$(seconds "$t" 500)
+        else big=$(seconds "$t" 500); small=$(seconds "$t" 100); fi
+        echo "$t $small $big"
     done
 done | python3 -c '
 import collections, statistics, sys
 whole, marginal = collections.defaultdict(list), collections.defaultdict(list)
 for line in sys.stdin:
-    t, small, big, all100 = line.split()
-    whole[int(t)].append(100 / float(all100))
-    marginal[int(t)].append(100 / max(float(big) - float(small), 1e-9))
+    t, small, big = line.split()
+    whole[int(t)].append(100 / float(small))
+    marginal[int(t)].append(400 / max(float(big) - float(small), 1e-9))
 print("%7s %13s %9s %16s %9s" % ("threads", "runs/s whole", "speed-up", "runs/s marginal", "speed-up"))
 base_w, base_m = statistics.median(whole[1]), statistics.median(marginal[1])
 for t in sorted(whole):
