@@ -72,6 +72,7 @@ final class MainWindow {
     private double lastChart;
     /** The side-by-side comparison while it is shown; null while the window shows one run. */
     private CompareView comparison;
+    private final BooleanProperty comparing = new SimpleBooleanProperty(false);
     /** The keys' target while the window shows one run: its control bar, topology and run of the moment. */
     private final KeyTarget singleRunKeys = new KeyTarget() {
         @Override
@@ -214,10 +215,15 @@ final class MainWindow {
 
     private MenuBar menus() {
         Menu file = menu("menu.file");
+        // What is saved is the one run and its clicks: not offered while the comparison is shown.
+        MenuItem saveScenario = saving().saveScenarioItem();
+        MenuItem saveLesson = saving().saveLessonItem();
+        saveScenario.disableProperty().bind(comparing);
+        saveLesson.disableProperty().bind(comparing);
         file.getItems().addAll(
                 item("menu.open", this::chooseScenario),
-                saving().saveScenarioItem(),
-                saving().saveLessonItem(),
+                saveScenario,
+                saveLesson,
                 item("menu.exportCharts", this::exportCharts),
                 item("menu.exportSeries", this::exportSeries),
                 item("menu.quit", stage::close));
@@ -361,6 +367,7 @@ final class MainWindow {
         leaveComparison();
         run.pause();
         comparison = new CompareView(currentScenario, messages, left, right, this::leaveComparison);
+        comparing.set(true);
         controls.setVisible(false);
         controls.setManaged(false);
         root.setCenter(comparison);
@@ -375,6 +382,7 @@ final class MainWindow {
         if (comparison == null) return;
         comparison.close();
         comparison = null;
+        comparing.set(false);
         controls.setVisible(true);
         controls.setManaged(true);
         root.setCenter(topology);

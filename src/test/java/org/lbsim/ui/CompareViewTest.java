@@ -12,6 +12,8 @@ import java.util.function.Function;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +66,9 @@ class CompareViewTest {
         assertThat(robot.lookup("#topology-left").tryQuery()).isPresent();
         assertThat(robot.lookup("#topology-right").tryQuery()).isPresent();
         assertThat(robot.lookup("#theory").tryQuery()).as("the one run's theory, out of sight").isEmpty();
+        assertThat(menuItem(robot, "save-lesson").isDisable())
+                .as("a lesson is the one run's clicks: not saved from the comparison").isTrue();
+        assertThat(menuItem(robot, "save-scenario").isDisable()).isTrue();
 
         robot.clickOn("#compare-play");
         waitFor(() -> comparison.latest().time() > 0.2);
@@ -157,10 +162,17 @@ class CompareViewTest {
         assertThat(robot.lookup("#play").queryAs(Button.class).isVisible()).isTrue();
         assertThat(robot.lookup("#compare-play").tryQuery()).isEmpty();
         assertThat(robot.lookup("#theory").tryQuery()).as("the theory panel is back").isPresent();
+        assertThat(menuItem(robot, "save-lesson").isDisable()).isFalse();
         double time = comparison.latest().time();
         comparison.play();
         Thread.sleep(200);
         assertThat(comparison.latest().time()).as("the comparison's thread has stopped").isEqualTo(time);
+    }
+
+    private static MenuItem menuItem(FxRobot robot, String id) {
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .filter(item -> id.equals(item.getId())).findFirst().orElseThrow();
     }
 
     private List<List<String>> legends() {
