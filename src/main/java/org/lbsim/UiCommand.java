@@ -49,7 +49,7 @@ public final class UiCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lbsim: " + mistake.get());
             return BAD_INPUT;
         }
-        Path opened = file != null ? file : Launcher.defaultScenario();
+        Path opened = file != null ? file : BundledScenarios.defaultScenario();
         // Validate before any window opens, as the command line does: a bad file is a message and exit status 2.
         Scenario scenario = AlgorithmRules.loader(algorithms).load(opened, List.of());
         try {

@@ -59,7 +59,7 @@ class LauncherTest {
     /** The build copies scenarios/ into the classes; a window with no scenarios folder at hand opens that copy. */
     @Test
     void theBundledScenarios_areTheShippedOnes(@TempDir Path folder) throws IOException {
-        List<Path> written = Launcher.unpackScenarios(Path.of("target", "classes"), folder);
+        List<Path> written = BundledScenarios.unpackScenarios(Path.of("target", "classes"), folder);
 
         assertThat(relativeFiles(folder)).isEqualTo(relativeFiles(Path.of("scenarios"))).contains("two-instances.yaml",
                 "data/apache_access_sample.log");
@@ -74,12 +74,12 @@ class LauncherTest {
         Path jar = temp.resolve("lbsim.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             add(out, "org/lbsim/Launcher.class", "classes");
-            add(out, Launcher.BUNDLED_SCENARIOS + "two-instances.yaml", "name: two");
-            add(out, Launcher.BUNDLED_SCENARIOS + "data/trace.log", "a trace");
+            add(out, BundledScenarios.FOLDER + "two-instances.yaml", "name: two");
+            add(out, BundledScenarios.FOLDER + "data/trace.log", "a trace");
         }
         Path folder = Files.createDirectory(temp.resolve("unpacked"));
 
-        Launcher.unpackScenarios(jar, folder);
+        BundledScenarios.unpackScenarios(jar, folder);
 
         assertThat(relativeFiles(folder)).containsExactly("data/trace.log", "two-instances.yaml");
         assertThat(folder.resolve("two-instances.yaml")).hasContent("name: two");
@@ -92,7 +92,7 @@ class LauncherTest {
             add(out, "org/lbsim/Launcher.class", "classes");
         }
 
-        assertThatThrownBy(() -> Launcher.unpackScenarios(jar, temp)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> BundledScenarios.unpackScenarios(jar, temp)).isInstanceOf(IOException.class)
                 .hasMessageContaining("carries no scenarios");
     }
 
