@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     /** Package → the project packages it may use (besides itself). */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            // The jar's launcher, above every package, composes cli and ui.
+            // The jar's launcher, above every package, composes cli and the ui command (UiCommand).
             Map.entry("Launcher.java", Set.of("cli")),
             Map.entry("BundledScenarios.java", Set.of("ui")),
             Map.entry("UiCommand.java", Set.of("balancing", "cluster", "scenario", "experiment", "ui")),
