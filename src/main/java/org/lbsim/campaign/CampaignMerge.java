@@ -46,26 +46,28 @@ public final class CampaignMerge {
                             + ": they are not one study: " + String.join("; ", differences));
                 }
             }
-            CampaignFile target = Files.exists(output) ? CampaignFile.open(output) : CampaignFile.create(output, study);
-            opened.add(target);
-            List<String> differences = study.differences(target.study(), inputs.get(0).toString(), output.toString());
-            if (!differences.isEmpty()) {
-                throw new CampaignException("cannot merge into " + output + ": it holds another study: "
-                        + String.join("; ", differences));
+            // Everything is checked before anything is written: a refused merge leaves the output as it was.
+            CampaignFile existing = Files.exists(output) ? CampaignFile.open(output) : null;
+            if (existing != null) {
+                opened.add(existing);
+                List<String> differences = study.differences(existing.study(), inputs.get(0).toString(), output.toString());
+                if (!differences.isEmpty()) {
+                    throw new CampaignException("cannot merge into " + output + ": it holds another study: "
+                            + String.join("; ", differences));
+                }
             }
-            Map<RunKey, CampaignFile.StoredRun> present = new HashMap<>(target.storedRuns());
+            Map<RunKey, CampaignFile.StoredRun> present = new HashMap<>(existing == null ? Map.of() : existing.storedRuns());
             Map<RunKey, Path> source = new HashMap<>();
             present.keySet().forEach(key -> source.put(key, output));
-            long added = 0;
+            List<FreshRun> fresh = new ArrayList<>();
             long duplicates = 0;
             for (CampaignFile input : opened.subList(0, inputs.size())) {
-                List<Map.Entry<RunKey, CampaignFile.StoredRun>> fresh = new ArrayList<>();
                 for (Map.Entry<RunKey, CampaignFile.StoredRun> run : input.storedRuns().entrySet()) {
                     CampaignFile.StoredRun already = present.get(run.getKey());
                     if (already == null) {
                         present.put(run.getKey(), run.getValue());
                         source.put(run.getKey(), input.path());
-                        fresh.add(run);
+                        fresh.add(new FreshRun(run.getKey(), run.getValue(), input.path()));
                     } else if (already.withoutTimings().equals(run.getValue().withoutTimings())) {
                         duplicates++;
                     } else {
@@ -76,14 +78,20 @@ public final class CampaignMerge {
                                 source.get(key), input.path()));
                     }
                 }
-                target.inTransaction(() -> fresh.forEach(run ->
-                        target.store(run.getKey(), run.getValue(), run.getValue().replication(input.path()).result())));
-                added += fresh.size();
             }
+            CampaignFile target = existing != null ? existing : CampaignFile.create(output, study);
+            if (existing == null) opened.add(target);
+            target.inTransaction(() -> fresh.forEach(run ->
+                    target.store(run.key(), run.stored(), run.stored().replication(run.from()).result())));
+            long added = fresh.size();
             return new Outcome(added, duplicates, present.size(), study.runs());
         } finally {
             opened.forEach(CampaignFile::close);
         }
+    }
+
+    /** A run the output lacks, and the file it comes from. */
+    private record FreshRun(RunKey key, CampaignFile.StoredRun stored, Path from) {
     }
 
     private static boolean sameFile(Path a, Path b) {

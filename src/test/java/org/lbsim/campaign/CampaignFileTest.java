@@ -205,6 +205,13 @@ class CampaignFileTest {
         }
         assertThatThrownBy(() -> CampaignMerge.merge(folder.resolve("out2.db"), List.of(a, c)))
                 .hasMessageContaining("replication 1 of configuration 2 (least-connections) differs between " + a + " and " + c);
+        assertThat(folder.resolve("out2.db")).as("a refused merge writes nothing").doesNotExist();
+        Path earlier = folder.resolve("earlier.db");
+        Files.copy(a, earlier);
+        byte[] before = Files.readAllBytes(earlier);
+        assertThatThrownBy(() -> CampaignMerge.merge(earlier, List.of(c)))
+                .hasMessageContaining("differs between " + earlier + " and " + c);
+        assertThat(Files.readAllBytes(earlier)).as("an existing output is left as it was").isEqualTo(before);
         assertThatThrownBy(() -> CampaignMerge.merge(a, List.of(a))).hasMessageContaining("is the output file too");
         Path text = Files.writeString(folder.resolve("notes.db"), "not a database, some notes\n".repeat(200));
         assertThatThrownBy(() -> CampaignFile.open(text)).hasMessageContaining(text + " is not an lbsim campaign file");
