@@ -57,7 +57,7 @@ final class CurrentConfiguration implements EventSpec.Visitor<Void> {
         for (ServerSpec server : launched.values()) {
             boolean gone = removed.contains(server.name());
             if (gone && !named.contains(server.name())) continue;
-            servers.add(withWeight(server, weights.getOrDefault(server.name(), server.weight())));
+            servers.add(server.withWeight(weights.getOrDefault(server.name(), server.weight())));
             if (gone) events.add(new EventSpec.RemoveServer(0, server.name()));
         }
         return new Scenario(scenario.name(), scenario.seed(), scenario.duration(), scenario.warmup(),
@@ -72,11 +72,6 @@ final class CurrentConfiguration implements EventSpec.Visitor<Void> {
         for (NetworkAclSpec acl : scenario.networkAcls()) named.addAll(acl.appliesTo());
         if (scenario.autoscaling() != null) named.add(scenario.autoscaling().template());
         return named;
-    }
-
-    private static ServerSpec withWeight(ServerSpec s, int weight) {
-        return new ServerSpec(s.name(), s.securityGroup(), s.workers(), s.queueCapacity(), s.speed(), weight,
-                s.failures(), s.costPerHour(), s.bootTime());
     }
 
     @Override

@@ -50,6 +50,20 @@ final class FlowAnimation {
         }
     }
 
+    /**
+     * Gives each server's two paths its rates of answered and of lost requests, and returns the
+     * rate the balancer sent on to the servers in all.
+     */
+    static double serverFlows(FlowRates rates, List<Path> answered, List<Path> lost) {
+        double admitted = 0;
+        for (int i = 0; i < answered.size() && i < rates.completedByServer().length; i++) {
+            answered.get(i).flow = rates.completedByServer()[i];
+            lost.get(i).flow = rates.lostByServer()[i];
+            admitted += rates.completedByServer()[i] + rates.lostByServer()[i];
+        }
+        return admitted;
+    }
+
     private record Dot(Path path, double bornAt) {
     }
 

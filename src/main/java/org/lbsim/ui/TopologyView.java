@@ -219,13 +219,7 @@ final class TopologyView extends Pane {
 
     private void applyFlows() {
         if (rates == null || inbound == null) return;
-        double admitted = 0;
-        for (int i = 0; i < toServers.size() && i < rates.completedByServer().length; i++) {
-            toServers.get(i).flow = rates.completedByServer()[i];
-            lostAtServers.get(i).flow = rates.lostByServer()[i];
-            admitted += rates.completedByServer()[i] + rates.lostByServer()[i];
-        }
-        inbound.flow = admitted + rates.rejected();
+        inbound.flow = FlowAnimation.serverFlows(rates, toServers, lostAtServers) + rates.rejected();
         rejectedAtBalancer.flow = rates.rejected();
         deniedAtBalancer.flow = deniedBy(balancerGroup);
         deniedAtServers.flow = rates.denied() - deniedBy(balancerGroup);

@@ -37,6 +37,11 @@ public record ServerSpec(
         return new ServerSpec(newName, securityGroup, workers, queueCapacity, speed, weight, List.of(), costPerHour, bootTime);
     }
 
+    /** The same server with another weight, as a set-weight event leaves it. */
+    public ServerSpec withWeight(int newWeight) {
+        return new ServerSpec(name, securityGroup, workers, queueCapacity, speed, newWeight, failures, costPerHour, bootTime);
+    }
+
     public ServerSpec {
         failures = List.copyOf(failures);
         if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
