@@ -85,9 +85,7 @@ public final class LiveComparison implements AutoCloseable {
 
     private static Scenario withoutAlgorithmSwitches(Scenario scenario) {
         List<EventSpec> events = scenario.events().stream().filter(event -> !(event instanceof EventSpec.SetAlgorithm)).toList();
-        return new Scenario(scenario.name(), scenario.seed(), scenario.duration(), scenario.warmup(),
-                scenario.maxRequestsInSystem(), scenario.clients(), scenario.securityGroups(), scenario.networkAcls(),
-                scenario.balancer(), scenario.servers(), events, scenario.autoscaling());
+        return scenario.withEvents(events);
     }
 
     /** Both sides from time 0, each with the algorithm chosen for it. */

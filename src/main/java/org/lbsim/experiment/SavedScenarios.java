@@ -34,7 +34,7 @@ public final class SavedScenarios {
         List<EventSpec> events = new ArrayList<>(loaded.events());
         events.addAll(clicked);
         if (inTimeOrder(loaded.events())) events.sort(Comparator.comparingDouble(EventSpec::at)); // stable
-        return withEvents(loaded, events);
+        return loaded.withEvents(events);
     }
 
     /**
@@ -92,10 +92,5 @@ public final class SavedScenarios {
     private static boolean inTimeOrder(List<EventSpec> events) {
         for (int i = 1; i < events.size(); i++) if (events.get(i).at() < events.get(i - 1).at()) return false;
         return true;
-    }
-
-    private static Scenario withEvents(Scenario s, List<EventSpec> events) {
-        return new Scenario(s.name(), s.seed(), s.duration(), s.warmup(), s.maxRequestsInSystem(), s.clients(),
-                s.securityGroups(), s.networkAcls(), s.balancer(), s.servers(), events, s.autoscaling());
     }
 }

@@ -88,4 +88,10 @@ public record Scenario(
         return new Scenario(name, seed, duration, warmup, maxRequestsInSystem, newClients, securityGroups, networkAcls,
                 balancer, servers, events, autoscaling);
     }
+
+    /** A copy whose scripted timeline is {@code newEvents}. */
+    public Scenario withEvents(List<EventSpec> newEvents) {
+        return new Scenario(name, seed, duration, warmup, maxRequestsInSystem, clients, securityGroups, networkAcls,
+                balancer, servers, newEvents, autoscaling);
+    }
 }
