@@ -3,6 +3,8 @@ package org.lbsim.cluster;
 import org.lbsim.engine.EventHandler;
 import org.lbsim.engine.Simulation;
 import org.lbsim.metrics.LatencyRecorder;
+import org.lbsim.metrics.LatencySummary;
+import org.lbsim.metrics.LatencyWindow;
 import org.lbsim.metrics.Outcome;
 import org.lbsim.metrics.RequestCounts;
 
@@ -32,13 +34,10 @@ final class RequestLedger {
     private final long[] allCounts = new long[Outcome.values().length];
     private long sent;
     /**
-     * Latency of completions since the window started, split into those counted in the run's
-     * statistics and the others (the warm-up's); null unless an observer asked for windows.
-     * Each completion is recorded once, in one of them; the counted part joins {@link #latency}
-     * when a window closes, so that sampled runs pay for one histogram, not two.
+     * Latency of every completion since the window started, the warm-up's included; null
+     * unless an observer asked for windows.
      */
-    private LatencyRecorder windowCounted;
-    private LatencyRecorder windowUncounted;
+    private LatencyWindow window;
     private final double warmup;
     private final long maxRequestsInSystem;
     private long offered;
@@ -105,11 +104,10 @@ final class RequestLedger {
             end(request, Outcome.TIMED_OUT, responseTime);
         } else {
             if (request.counted) {
-                (windowCounted == null ? latency : windowCounted).record(responseTime);
+                latency.record(responseTime);
                 if (request.requestClass >= 0) classes.completed(request.requestClass, responseTime);
-            } else if (windowUncounted != null) {
-                windowUncounted.record(responseTime);
             }
+            if (window != null) window.record(responseTime);
             end(request, Outcome.COMPLETED, responseTime);
         }
     }
@@ -135,38 +133,22 @@ final class RequestLedger {
     }
 
     /**
-     * The latency of completions since the window last started, its percentiles without the
-     * distribution (nothing draws a window's CDF); starts tracking on the first call. With {@code startNewWindow}, the next call covers only what completes after this one.
+     * The latency of completions since the window last started; starts tracking on the first
+     * call. With {@code startNewWindow}, the next call covers only what completes after this one.
      */
-    org.lbsim.metrics.LatencySummary recentLatency(boolean startNewWindow) {
-        if (windowCounted == null) {
-            windowCounted = new LatencyRecorder();
-            windowUncounted = new LatencyRecorder();
-            return org.lbsim.metrics.LatencySummary.EMPTY;
+    LatencySummary recentLatency(boolean startNewWindow) {
+        if (window == null) {
+            window = new LatencyWindow();
+            return LatencySummary.EMPTY;
         }
-        org.lbsim.metrics.LatencySummary summary;
-        if (windowUncounted.count() == 0) {
-            summary = windowCounted.summaryWithoutDistribution();
-        } else {
-            LatencyRecorder both = new LatencyRecorder(); // only for windows that hold warm-up completions
-            both.add(windowCounted);
-            both.add(windowUncounted);
-            summary = both.summaryWithoutDistribution();
-        }
-        if (startNewWindow) {
-            latency.add(windowCounted);
-            windowCounted.reset();
-            windowUncounted.reset();
-        }
+        LatencySummary summary = window.summary();
+        if (startNewWindow) window.clear();
         return summary;
     }
 
-    /** The latency of every counted completion so far (the open window's included), as a copy. */
-    LatencyRecorder latency() {
-        LatencyRecorder total = new LatencyRecorder();
-        total.add(latency);
-        if (windowCounted != null) total.add(windowCounted);
-        return total;
+    /** The latency of every counted completion so far. */
+    LatencySummary latency() {
+        return latency.summary();
     }
 
     long requestsInSystem() {

@@ -65,7 +65,7 @@ final class RunResults {
         List<FailureRecord> failures = new ArrayList<>();
         for (Server server : servers) failures.addAll(server.impairments().records());
         return new RunResult(scenario.name(), balancer.algorithmName(), scenario.seed(), now,
-                counts, ledger.latency().summary(), counts.completed() / window, counts.availability(),
+                counts, ledger.latency(), counts.completed() / window, counts.availability(),
                 serverResults, groupResults, network.results(), balancerResult(now), failures,
                 instances.result(), cost(now, counts.completed()),
                 new WorkloadResult(classes.results(), balancer.sessions(), traceResult()), engine, warnings,

@@ -11,22 +11,34 @@ import org.HdrHistogram.Histogram;
  */
 public final class LatencyRecorder {
 
-    private static final double NANOS_PER_SECOND = 1e9;
+    static final double NANOS_PER_SECOND = 1e9;
 
-    private static final double TWO_TO_THE_64 = 0x1p64;
+    /**
+     * Gives the bucket arithmetic of a histogram of this precision (which values are
+     * equivalent), never recorded into: for summaries of values kept outside a histogram.
+     */
+    private static final Histogram BUCKETS = new Histogram(3);
 
     private final Histogram histogram = new Histogram(3);
-    /**
-     * The sum of the recorded nanoseconds as a 128-bit integer (high and unsigned low words):
-     * integer sums do not depend on the order of the additions, so a recorder built by adding
-     * per-window recorders has the very mean of one that recorded everything itself.
-     */
-    private long sumHigh;
-    private long sumLow;
+    private final NanosSum sum = new NanosSum();
     private long count;
 
     /** Records a response time of {@code seconds}, never negative, as whole nanoseconds (at least 1). */
     public void record(double seconds) {
+        recordNanos(nanos(seconds));
+    }
+
+    void recordNanos(long nanos) {
+        histogram.recordValue(nanos);
+        sum.add(nanos);
+        count++;
+    }
+
+    /**
+     * A response time of {@code seconds}, never negative, in whole nanoseconds: rounded to the
+     * nearest, and at least 1.
+     */
+    static long nanos(double seconds) {
         // Rounded and clamped without branches. A response under half a nanosecond is so rare
         // (service times near 0 are) that the JIT compiler leaves a branch for it out of its
         // compiled code, and the first such response would then send the whole compiled event
@@ -34,36 +46,21 @@ public final class LatencyRecorder {
         // except when x + 0.5 rounds up to a whole number, within one rounding error below a
         // half; and as r is never negative, (r - 1) >>> 63 is 1 exactly when r is 0.
         long rounded = (long) (seconds * NANOS_PER_SECOND + 0.5);
-        long nanos = rounded + ((rounded - 1) >>> 63);
-        histogram.recordValue(nanos);
-        addToSum(0, nanos);
-        count++;
-    }
-
-    private void addToSum(long high, long low) {
-        long before = sumLow;
-        sumLow += low;
-        sumHigh += high + (Long.compareUnsigned(sumLow, before) < 0 ? 1 : 0);
-    }
-
-    private double mean() {
-        double low = sumLow >= 0 ? sumLow : (sumLow >>> 1) * 2.0 + (sumLow & 1);
-        return (sumHigh * TWO_TO_THE_64 + low) / count / NANOS_PER_SECOND;
+        return rounded + ((rounded - 1) >>> 63);
     }
 
     /** Adds what {@code other} recorded, exactly: the histograms have the same precision. */
     public void add(LatencyRecorder other) {
         if (other.count == 0) return;
         histogram.add(other.histogram);
-        addToSum(other.sumHigh, other.sumLow);
+        sum.add(other.sum);
         count += other.count;
     }
 
     /** Forgets everything recorded: for per-interval summaries. */
     public void reset() {
         histogram.reset();
-        sumHigh = 0;
-        sumLow = 0;
+        sum.clear();
         count = 0;
     }
 
@@ -92,28 +89,37 @@ public final class LatencyRecorder {
         if (count == 0) return LatencySummary.EMPTY;
         double[] grid = withDistribution ? LatencyDistribution.PROBABILITIES : new double[0];
         long[] targets = new long[NAMED_PERCENTILES.length + grid.length];
-        for (int i = 0; i < NAMED_PERCENTILES.length; i++) targets[i] = target(NAMED_PERCENTILES[i], 100);
-        for (int i = 0; i < grid.length; i++) targets[NAMED_PERCENTILES.length + i] = target(grid[i], 1);
+        for (int i = 0; i < NAMED_PERCENTILES.length; i++) targets[i] = rank(NAMED_PERCENTILES[i], 100, count);
+        for (int i = 0; i < grid.length; i++) targets[NAMED_PERCENTILES.length + i] = rank(grid[i], 1, count);
         double[] values = valuesAt(targets);
         LatencyDistribution distribution = withDistribution
                 ? new LatencyDistribution(Arrays.copyOfRange(values, NAMED_PERCENTILES.length, values.length))
                 : LatencyDistribution.EMPTY;
-        return new LatencySummary(mean(), values[0], values[1], values[2], values[3], values[4],
+        return new LatencySummary(sum.meanSeconds(count), values[0], values[1], values[2], values[3], values[4],
                 histogram.getMaxValue() / NANOS_PER_SECOND, distribution);
     }
 
     /** p50, p90, p95, p99 and p99.9, in percent. */
-    private static final double[] NAMED_PERCENTILES = {50, 90, 95, 99, 99.9};
+    static final double[] NAMED_PERCENTILES = {50, 90, 95, 99, 99.9};
 
     /**
-     * The rank of a quantile by the rule of {@link Histogram#getValueAtPercentile}, level nudged
-     * just below itself as HdrHistogram does, so that the percentiles agree with it to the last digit.
+     * The rank (from 1) of a quantile among {@code count} values by the rule of
+     * {@link Histogram#getValueAtPercentile}, level nudged just below itself as HdrHistogram
+     * does, so that the percentiles agree with it to the last digit.
      *
      * @param scale 100 for a percentage, 1 for a probability
      */
-    private long target(double level, double scale) {
+    static long rank(double level, double scale, long count) {
         double nudged = Math.min(Math.max(Math.nextAfter(level, Double.NEGATIVE_INFINITY), 0), scale);
-        return Math.max(1, (long) Math.ceil(nudged * histogram.getTotalCount() / scale));
+        return Math.max(1, (long) Math.ceil(nudged * count / scale));
+    }
+
+    /**
+     * What a histogram of this precision reports for a recorded value: the highest value of
+     * its bucket, in seconds.
+     */
+    static double reported(long nanos) {
+        return BUCKETS.highestEquivalentValue(nanos) / NANOS_PER_SECOND;
     }
 
     /**
