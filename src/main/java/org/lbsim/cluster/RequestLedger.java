@@ -34,8 +34,8 @@ final class RequestLedger {
     private final long[] allCounts = new long[Outcome.values().length];
     private long sent;
     /**
-     * Latency of every completion since the window started, the warm-up's included; null
-     * unless an observer asked for windows.
+     * Latency of every completion since the window started, the warm-up's included, in front of
+     * {@link #latency}; null unless an observer asked for windows.
      */
     private LatencyWindow window;
     private final double warmup;
@@ -103,11 +103,12 @@ final class RequestLedger {
         if (request.expiredBy(simulation.now())) {
             end(request, Outcome.TIMED_OUT, responseTime);
         } else {
-            if (request.counted) {
+            if (request.counted && request.requestClass >= 0) classes.completed(request.requestClass, responseTime);
+            if (window != null) {
+                window.record(responseTime, request.counted);
+            } else if (request.counted) {
                 latency.record(responseTime);
-                if (request.requestClass >= 0) classes.completed(request.requestClass, responseTime);
             }
-            if (window != null) window.record(responseTime);
             end(request, Outcome.COMPLETED, responseTime);
         }
     }
@@ -138,7 +139,7 @@ final class RequestLedger {
      */
     LatencySummary recentLatency(boolean startNewWindow) {
         if (window == null) {
-            window = new LatencyWindow();
+            window = new LatencyWindow(latency);
             return LatencySummary.EMPTY;
         }
         LatencySummary summary = window.summary();
@@ -148,7 +149,7 @@ final class RequestLedger {
 
     /** The latency of every counted completion so far. */
     LatencySummary latency() {
-        return latency.summary();
+        return window == null ? latency.summary() : window.runSummary();
     }
 
     long requestsInSystem() {

@@ -19,8 +19,17 @@ public final class LatencyRecorder {
      */
     private static final Histogram BUCKETS = new Histogram(3);
 
+    private static final double TWO_TO_THE_64 = 0x1p64;
+
     private final Histogram histogram = new Histogram(3);
-    private final NanosSum sum = new NanosSum();
+    /**
+     * The sum of the recorded nanoseconds as a 128-bit integer (high and unsigned low words):
+     * integer sums do not depend on the order of the additions, so a recorder built by adding
+     * others, or a window that keeps raw values, has the very mean of one that recorded
+     * everything itself. Kept in this object's own fields: the sum is updated on every response.
+     */
+    private long sumHigh;
+    private long sumLow;
     private long count;
 
     /** Records a response time of {@code seconds}, never negative, as whole nanoseconds (at least 1). */
@@ -30,8 +39,20 @@ public final class LatencyRecorder {
 
     void recordNanos(long nanos) {
         histogram.recordValue(nanos);
-        sum.add(nanos);
+        addToSum(0, nanos);
         count++;
+    }
+
+    private void addToSum(long high, long low) {
+        long before = sumLow;
+        sumLow += low;
+        sumHigh += high + (Long.compareUnsigned(sumLow, before) < 0 ? 1 : 0);
+    }
+
+    /** The mean of {@code count} values whose sum is the 128-bit integer {@code high:low} nanoseconds, in seconds. */
+    static double meanSeconds(long high, long low, long count) {
+        double unsignedLow = low >= 0 ? low : (low >>> 1) * 2.0 + (low & 1);
+        return (high * TWO_TO_THE_64 + unsignedLow) / count / NANOS_PER_SECOND;
     }
 
     /**
@@ -53,14 +74,23 @@ public final class LatencyRecorder {
     public void add(LatencyRecorder other) {
         if (other.count == 0) return;
         histogram.add(other.histogram);
-        sum.add(other.sum);
+        addToSum(other.sumHigh, other.sumLow);
         count += other.count;
+    }
+
+    /** A new recorder of what {@code a} and {@code b} recorded: a copy, when either is empty. */
+    static LatencyRecorder combined(LatencyRecorder a, LatencyRecorder b) {
+        LatencyRecorder combined = new LatencyRecorder();
+        combined.add(a);
+        combined.add(b);
+        return combined;
     }
 
     /** Forgets everything recorded: for per-interval summaries. */
     public void reset() {
         histogram.reset();
-        sum.clear();
+        sumHigh = 0;
+        sumLow = 0;
         count = 0;
     }
 
@@ -95,7 +125,7 @@ public final class LatencyRecorder {
         LatencyDistribution distribution = withDistribution
                 ? new LatencyDistribution(Arrays.copyOfRange(values, NAMED_PERCENTILES.length, values.length))
                 : LatencyDistribution.EMPTY;
-        return new LatencySummary(sum.meanSeconds(count), values[0], values[1], values[2], values[3], values[4],
+        return new LatencySummary(meanSeconds(sumHigh, sumLow, count), values[0], values[1], values[2], values[3], values[4],
                 histogram.getMaxValue() / NANOS_PER_SECOND, distribution);
     }
 
