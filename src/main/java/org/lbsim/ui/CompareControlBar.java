@@ -20,6 +20,7 @@ final class CompareControlBar extends HBox {
 
 
     private final Messages messages;
+    private final BarControls controls;
     private final LiveComparison comparison;
     private final Runnable onReset;
     private final Button playPause = new Button();
@@ -28,6 +29,7 @@ final class CompareControlBar extends HBox {
 
     CompareControlBar(LiveComparison comparison, Messages messages, Runnable onReset, Runnable onLeave) {
         this.messages = messages;
+        this.controls = new BarControls(messages);
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6));
@@ -38,16 +40,16 @@ final class CompareControlBar extends HBox {
         this.comparison = comparison;
         this.onReset = onReset;
         playPause.setOnAction(e -> playOrPause());
-        Button step = button("compare-step", "control.step", comparison::step);
-        Button reset = button("compare-reset", "control.reset", this::reset);
+        Button step = controls.button("compare-step", "control.step", comparison::step);
+        Button reset = controls.button("compare-reset", "control.reset", this::reset);
         ComboBox<Double> speed = SpeedChoice.create("compare-speed", messages, comparison::setSpeed);
 
         String template = comparison.scenario().servers().get(0).name();
-        Button add = button("compare-add-server", "control.addServer", () -> {
+        Button add = controls.button("compare-add-server", "control.addServer", () -> {
             String name = template + "-new-" + (++addedInstances);
             comparison.control(c -> c.addServer(name, template));
         });
-        getChildren().addAll(playPause, step, reset, label("control.speed"), speed, add);
+        getChildren().addAll(playPause, step, reset, controls.label("control.speed"), speed, add);
 
         ClientSpec main = comparison.scenario().clients().stream()
                 .filter(c -> c.targetsBalancer() && c.arrivals() instanceof ArrivalSpec.Open).findFirst().orElse(null);
@@ -70,9 +72,9 @@ final class CompareControlBar extends HBox {
             rate.setOnMouseReleased(e -> send.run());
             Label client = new Label(main.name() + ":");
             client.setMinWidth(USE_PREF_SIZE);
-            getChildren().addAll(label("control.rate"), client, rate, value);
+            getChildren().addAll(controls.label("control.rate"), client, rate, value);
         }
-        getChildren().add(button("compare-leave", "compare.leave", onLeave));
+        getChildren().add(controls.button("compare-leave", "compare.leave", onLeave));
     }
 
     void playOrPause() {
@@ -83,22 +85,6 @@ final class CompareControlBar extends HBox {
     void reset() {
         comparison.reset();
         onReset.run();
-    }
-
-    private Button button(String id, String key, Runnable action) {
-        Button button = new Button();
-        button.setMinWidth(USE_PREF_SIZE);
-        button.setId(id);
-        button.textProperty().bind(messages.text(key));
-        button.setOnAction(e -> action.run());
-        return button;
-    }
-
-    private Label label(String key) {
-        Label label = new Label();
-        label.setMinWidth(USE_PREF_SIZE);
-        label.textProperty().bind(messages.text(key));
-        return label;
     }
 
     /** Reflects whether the comparison plays: the play button's label. */

@@ -29,6 +29,7 @@ final class ControlBar extends FlowPane {
     private final LiveRun run;
     private final Runnable onReset;
     private final Messages messages;
+    private final BarControls controls;
     private boolean showingPause;
     /** The algorithm the simulation last reported, to follow its changes without undoing the user's. */
     private String reportedAlgorithm;
@@ -37,6 +38,7 @@ final class ControlBar extends FlowPane {
 
     ControlBar(LiveRun run, Messages messages, Runnable onReset) {
         this.messages = messages;
+        this.controls = new BarControls(messages);
         this.run = run;
         this.onReset = onReset;
         setHgap(14);
@@ -48,13 +50,13 @@ final class ControlBar extends FlowPane {
         playPause.setMinWidth(USE_PREF_SIZE);
         playPause.textProperty().bind(messages.text("control.play"));
         playPause.setOnAction(e -> playOrPause());
-        Button step = button("step", "control.step", this::step);
-        Button reset = button("reset", "control.reset", this::reset);
+        Button step = controls.button("step", "control.step", this::step);
+        Button reset = controls.button("reset", "control.reset", this::reset);
 
-        Label speedLabel = label("control.speed");
+        Label speedLabel = controls.label("control.speed");
         ComboBox<Double> speed = SpeedChoice.create("speed", messages, run::setSpeed);
 
-        Label algorithmLabel = label("control.algorithm");
+        Label algorithmLabel = controls.label("control.algorithm");
         algorithm.setId("algorithm");
         for (AlgorithmInfo info : Algorithms.standard().all()) algorithm.getItems().add(info.name());
         algorithm.setValue(run.scenario().balancer().algorithm());
@@ -63,7 +65,7 @@ final class ControlBar extends FlowPane {
         });
 
         String template = run.scenario().servers().get(0).name();
-        Button add = button("add-server", "control.addServer", () -> {
+        Button add = controls.button("add-server", "control.addServer", () -> {
             String name = template + "-new-" + (++addedInstances);
             run.control(c -> c.addServer(name, template));
         });
@@ -95,12 +97,12 @@ final class ControlBar extends FlowPane {
             Label client = new Label(main.name() + ":");
             client.setMinWidth(USE_PREF_SIZE);
             rate.setMinWidth(60);
-            getChildren().add(group(label("control.rate"), client, rate, value, new Label("/s")));
+            getChildren().add(group(controls.label("control.rate"), client, rate, value, new Label("/s")));
         }
         selectedInstance.setId("selected-instance");
         selectedInstance.setMinWidth(USE_PREF_SIZE);
         showSelected(null);
-        getChildren().add(group(label("control.selected"), selectedInstance));
+        getChildren().add(group(controls.label("control.selected"), selectedInstance));
     }
 
     /** A rate typed into the field: sent when it is a positive number, else the field shows the rate in force again. */
@@ -156,22 +158,6 @@ final class ControlBar extends FlowPane {
 
     private static void send(LiveRun run, String client, double rate) {
         run.control(c -> c.setRate(client, rate));
-    }
-
-    private Button button(String id, String key, Runnable action) {
-        Button button = new Button();
-        button.setMinWidth(USE_PREF_SIZE); // never "Pa…": labels are longer in Spanish and Portuguese
-        button.setId(id);
-        button.textProperty().bind(messages.text(key));
-        button.setOnAction(e -> action.run());
-        return button;
-    }
-
-    private Label label(String key) {
-        Label label = new Label();
-        label.setMinWidth(USE_PREF_SIZE);
-        label.textProperty().bind(messages.text(key));
-        return label;
     }
 
     /** Reflects the run's state: the play button's label and the algorithm in use. */
